@@ -1,0 +1,102 @@
+"""Group claims of different articles that state the same count.
+
+Two claims may be paired only when they count the same kind of thing in the same event: the same event type,
+compatible counted nouns (people covers children, missiles are not drones) and a shared place. Among those,
+sentence similarity ranks the candidates; the most similar pairs are joined first, and a group never takes two
+claims of one article (the constrained single-link merge of agglomerative clustering).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from checker import vocabulary as V
+from checker.claims import Claim
+
+
+@dataclass(frozen=True)
+class Group:
+    """Claims of different articles about one count, at most one per article, in article order.
+
+    ``similarity`` is the least sentence similarity among the pairs that joined the group.
+    """
+
+    claims: tuple[Claim, ...]
+    similarity: float
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Whether two claims could state the same count: event, noun and place agree, and both are levels."""
+    if a.article == b.article or not (a.is_level and b.is_level):
+        return False
+    if a.event != b.event:
+        return False
+    if a.event is None and (a.noun is None or a.noun != b.noun):
+        return False
+    if not nouns_compatible(a.noun, b.noun):
+        return False
+    return not (a.places and b.places and not a.places & b.places)
+
+
+def nouns_compatible(a: str | None, b: str | None) -> bool:
+    """Same noun, an unnamed noun, or people against a kind of person ("people" covers "children")."""
+    if a is None or b is None or a == b:
+        return True
+    if "person" in (a, b):
+        other = b if a == "person" else a
+        return other in V.PERSON_NOUNS
+    return False
+
+
+def align(claims: Sequence[Claim], vectors: np.ndarray) -> list[Group]:
+    """Group ``claims`` (row i of ``vectors`` is claim i's sentence) into groups of two or more articles.
+
+    Deterministic: ties are broken by claim order.
+    """
+    n = len(claims)
+    if n < 2:
+        return []
+    similarity = vectors @ vectors.T
+    edges = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not comparable(claims[i], claims[j]):
+                continue
+            s = float(similarity[i, j])
+            floor = V.MIN_SIMILARITY if claims[i].event else V.MIN_SIMILARITY_NO_EVENT
+            if s >= floor:
+                edges.append((-round(s, 6), i, j))
+    edges.sort()
+
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    weakest: dict[int, float] = {}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for neg_s, i, j in edges:
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        articles_i = {claims[k].article for k in members[ri]}
+        if any(claims[k].article in articles_i for k in members[rj]):
+            continue  # one claim per article in a group
+        if not all(comparable(claims[a], claims[b]) for a in members[ri] for b in members[rj]):
+            continue  # every pair of the group must be comparable, not only the linking pair
+        parent[rj] = ri
+        members[ri] += members.pop(rj)
+        weakest[ri] = min(-neg_s, weakest.get(ri, 1.0), weakest.pop(rj, 1.0))
+
+    groups = []
+    for r, idx in members.items():
+        if len(idx) >= 2:
+            idx.sort()
+            groups.append(Group(tuple(claims[k] for k in idx), weakest[r]))
+    return groups

@@ -1,0 +1,212 @@
+"""Turn the quantities of an article into claims: a number, what it counts and the event it is about.
+
+A :class:`Claim` is what an editor would compare across reports: "three people ... injured" is an
+``injured`` claim counting ``person``; "shot down 13 missiles" a ``shot_down`` claim counting ``missile``. Numbers
+that count nothing comparable (ages, durations, shares) are left out, and so is a figure the sentence itself
+retracts ("not four as first reported").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from checker import vocabulary as V
+from checker.articles import Article
+from checker.quantities import Quantity, extract
+from checker.sentences import Sentence
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;]")
+_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                         r"forty|fifty|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|several|"
+                         r"few|handful|couple|half|third|quarter|score|scores|tens)\b", re.IGNORECASE)
+_UPDATE_WORDING = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|grew|grown|increased|jumped|reached|now stands at|has risen|"
+    r"had risen|up)\s+to\b|\bnow\b|\bupdated\b",
+    re.IGNORECASE,
+)
+_CORRECTION_WORDING = re.compile(
+    r"\bnot\b[^.;]{0,40}?\bas\s+(?:was\s+)?(?:first|earlier|initially|previously|originally)\b|"
+    r"\b(?:earlier|previously|initially|originally|first)\s+(?:reported|said|stated)\b|"
+    r"\bcorrect(?:ed|s|ion)\b|\brevised\b",
+    re.IGNORECASE,
+)
+_RETRACTED = re.compile(r"\bnot\s+$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"\b(?:" + "|".join(sorted(V.PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’-]*))*)"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
+_PLACE_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,2})(?:" + "|".join(sorted(V.PLACE_NOUNS)) + r")\b", re.IGNORECASE)
+
+
+def _event_phrases() -> list[tuple[tuple[str, ...], str]]:
+    phrases = []
+    for event, (words, multi) in V.EVENTS.items():
+        phrases += [((w,), event) for w in words.split()]
+        phrases += [(tuple(p.split()), event) for p in multi.split("|") if p]
+    # longest first, so that "shot dead" is taken before "shot"
+    return sorted(phrases, key=lambda p: -len(p[0]))
+
+
+_EVENT_PHRASES = _event_phrases()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantity of one article, with what it counts and the event it is about.
+
+    ``noun`` is the head lemma of the counted thing (``person``, ``missile``) or None when the sentence does not
+    say. ``places`` are the place names the sentence names, or the article's main place when it names none.
+    ``update``/``correction`` say whether the sentence words the figure as a revision.
+    """
+
+    article: str
+    sentence: Sentence
+    quantity: Quantity
+    event: str | None
+    noun: str | None
+    places: frozenset[str]
+    update: bool = False
+    correction: bool = False
+
+    @property
+    def what(self) -> str:
+        """What is counted, in an editor's words: "killed (person)"."""
+        event = (self.event or "count").replace("_", " ")
+        return f"{event} ({self.noun})" if self.noun else event
+
+    @property
+    def is_level(self) -> bool:
+        """A standing figure ("5 dead"), not an increment ("3 more")."""
+        return self.quantity.change is None
+
+
+def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
+    """Return the claims of ``article``, in text order."""
+    known = _known_places(sentences)
+    main_place = _main_place(article.text, known)
+    claims = []
+    for sentence in sentences:
+        if not _HAS_NUMBER.search(sentence.text):
+            continue  # most sentences have no number: skip the parse
+        words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
+        events = _events(words)
+        places = places_in(sentence.text, known)
+        for quantity in extract(sentence.text):
+            if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
+                continue  # "not four as first reported" retracts that figure
+            noun = _head(quantity.unit)
+            if noun in V.NOT_COUNTS:
+                continue
+            event = _nearest_event(words, events, quantity)
+            if event is None and noun is None:
+                continue
+            claims.append(
+                Claim(
+                    article=article.id,
+                    sentence=sentence,
+                    quantity=quantity,
+                    event=event,
+                    noun=noun,
+                    places=places or main_place,
+                    update=bool(_UPDATE_WORDING.search(sentence.text)),
+                    correction=bool(_CORRECTION_WORDING.search(sentence.text)),
+                )
+            )
+    return claims
+
+
+def _known_places(sentences: list[Sentence]) -> frozenset[str]:
+    """Place names found by their context ("in X", "X region") anywhere outside headlines."""
+    names: set[str] = set()
+    for sentence in sentences:
+        if not _title_case(sentence.text):
+            names |= _places_by_context(sentence.text)
+    return frozenset(names)
+
+
+def _main_place(text: str, known: frozenset[str]) -> frozenset[str]:
+    """The place an article is about: the known place it names most often, when it names it twice or more."""
+    counts = Counter(w.lower() for w in _CAPITALISED.findall(text) if w.lower() in known)
+    if not counts or max(counts.values()) < 2:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(p for p, c in counts.items() if c == top)
+
+
+def places_in(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Place names a sentence names: "in Belgorod", "the Belgorod region", "in Russia's Belgorod".
+
+    In a headline every word is capitalised, so there only ``known`` places (found in the body) count.
+    """
+    if _title_case(text):
+        return frozenset(w.lower() for w in _CAPITALISED.findall(text) if w.lower() in known)
+    return _places_by_context(text)
+
+
+def _places_by_context(text: str) -> frozenset[str]:
+    names: set[str] = set()
+    for pattern in (_PLACE_AFTER, _PLACE_BEFORE):
+        for m in pattern.finditer(text):
+            for part in re.split(r"['’]s\b|\s+", m.group(1)):
+                word = part.strip(".'’-").lower()
+                if len(word) > 2 and word not in V.NOT_PLACES and word not in V.PLACE_NOUNS and not _demonym(word):
+                    if part[:1].isupper():
+                        names.add(word)
+    return frozenset(names)
+
+
+def _title_case(text: str) -> bool:
+    """A headline: most words of four letters or more are capitalised."""
+    long_words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _demonym(word: str) -> bool:
+    return word.endswith(("ian", "ese", "ish", "ean"))
+
+
+def _events(words: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
+    """(first word, last word, event type) of every event phrase, longest phrases taken first, no overlaps."""
+    taken: set[int] = set()
+    events = []
+    lows = [w for w, _, _ in words]
+    for phrase, event in _EVENT_PHRASES:
+        n = len(phrase)
+        for i in range(len(lows) - n + 1):
+            if tuple(lows[i : i + n]) == phrase and not taken.intersection(range(i, i + n)):
+                taken.update(range(i, i + n))
+                events.append((i, i + n - 1, event))
+    return sorted(events)
+
+
+def _nearest_event(words: list[tuple[str, int, int]], events: list[tuple[int, int, str]], q: Quantity) -> str | None:
+    """The event word nearest to the quantity, within ``EVENT_WINDOW`` words and the same clause."""
+    if not events:
+        return None
+    first = next((i for i, (_, s, e) in enumerate(words) if e > q.start), len(words))
+    last = max(first, next((i for i, (_, s, e) in enumerate(words) if s >= q.end), len(words)) - 1)
+    best: tuple[int, int, str] | None = None
+    for e_first, e_last, event in events:
+        if e_first <= last and e_last >= first:
+            distance, side = 0, 0
+        elif e_first > last:
+            distance, side = e_first - last, 0  # after the number: "3 people were killed"
+        else:
+            distance, side = first - e_last, 1
+        lo, hi = (e_last, first) if e_last < first else (last, e_first)
+        if distance > V.EVENT_WINDOW or any(words[k][0] == ";" for k in range(lo, hi)):
+            continue
+        key = (distance, side, event)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _head(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    head = unit.split(" per ")[0].split()[-1]
+    return "person" if head in ("people", "persons") else head

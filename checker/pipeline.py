@@ -1,0 +1,150 @@
+"""``compare``: the one road from files to a :class:`~checker.report.Report`.
+
+files → articles → sentences → quantities → claims → aligned groups → verdicts → report.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from checker.align import align
+from checker.articles import Article, default_labels, load_article
+from checker.claims import Claim, find_claims
+from checker.errors import InputError
+from checker.report import Discrepancy, Report
+from checker.sentences import split
+from checker.verdicts import judge
+
+#: Called as ``progress(stage, done, total)`` while work goes on.
+Progress = Callable[[str, int, int], None]
+
+
+def compare(
+    paths: Sequence[str | os.PathLike],
+    *,
+    labels: Sequence[str] | None = None,
+    dates: Sequence[str | None] | None = None,
+    backend: str = "sentence-transformers",
+    encoder=None,
+    min_difference: float = 0.0,
+    progress: Progress | None = None,
+) -> Report:
+    """Compare the numeric claims of two or more articles.
+
+    ``labels`` name the articles (default A, B, C...); ``dates`` give their publication dates (ISO, or None to
+    keep what the file says). ``encoder`` overrides ``backend`` with any object that has
+    ``encode(texts) -> np.ndarray``. Raises :class:`~checker.errors.InputError` for bad input and
+    :class:`embeddings.ModelUnavailable` when the model is not installed.
+    """
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - clock
+        clock = now
+
+    paths = [str(p) for p in paths]
+    _check_paths(paths)
+    labels = list(labels) if labels else default_labels(len(paths))
+    if len(labels) != len(paths) or len(set(labels)) != len(labels):
+        raise InputError(f"--label: give {len(paths)} different labels, one per article")
+    dates = list(dates) if dates else [None] * len(paths)
+    if len(dates) != len(paths):
+        raise InputError(f"--date: give {len(paths)} dates, one per article")
+
+    articles: list[Article] = []
+    for i, (path, label, date) in enumerate(zip(paths, labels, dates, strict=True)):
+        articles.append(load_article(path, label=label, published=date))
+        if progress:
+            progress("reading", i + 1, len(paths))
+    lap("load")
+
+    sentences = [split(a.text) for a in articles]
+    lap("sentences")
+    claims: list[Claim] = []
+    for i, (article, sents) in enumerate(zip(articles, sentences, strict=True)):
+        found = find_claims(article, sents)
+        if not found:
+            articles[i] = replace(article, notes=(*article.notes, "no numeric claims found"))
+        claims.extend(found)
+        if progress:
+            progress("claims", i + 1, len(articles))
+    lap("claims")
+
+    texts = sorted({c.sentence.text for c in claims if c.is_level})
+    if encoder is None and texts:
+        from embeddings import load_encoder
+
+        encoder = load_encoder(backend)
+    if progress:
+        progress("embedding", 0, len(texts))
+    vectors_by_text = dict(zip(texts, encoder.encode(texts), strict=True)) if texts else {}
+    if progress:
+        progress("embedding", len(texts), len(texts))
+    lap("embeddings")
+
+    level = [c for c in claims if c.is_level]
+    vectors = np.stack([vectors_by_text[c.sentence.text] for c in level]) if level else np.zeros((0, 1))
+    groups = align(level, vectors)
+    lap("alignment")
+
+    published = {a.id: a.published for a in articles}
+    order = {a.id: i for i, a in enumerate(articles)}
+    judged = []
+    for g in groups:
+        verdict = judge(g.claims, published, min_difference=min_difference)
+        judged.append((g, verdict))
+    judged.sort(
+        key=lambda gv: (
+            gv[1].name == "consistent",
+            min(order[c.article] for c in gv[0].claims),
+            gv[0].claims[0].sentence.start,
+            gv[0].claims[0].quantity.start,
+        )
+    )
+    report_groups = tuple(
+        Discrepancy(id=f"G{i + 1}", what=_what(g.claims), claims=g.claims, verdict=v, similarity=g.similarity)
+        for i, (g, v) in enumerate(judged)
+    )
+    report = Report(
+        articles=tuple(articles),
+        groups=report_groups,
+        claims=len(claims),
+        options={"backend": getattr(encoder, "name", backend), "min_difference": min_difference},
+        timings=timings,
+    )
+    lap("report")
+    return report
+
+
+def _check_paths(paths: list[str]) -> None:
+    if len(paths) < 2:
+        raise InputError("give at least two articles to compare")
+    seen: dict[tuple[int, int] | str, str] = {}
+    for p in paths:
+        key: tuple[int, int] | str = p
+        if p != "-":
+            try:
+                st = Path(p).stat()
+                key = (st.st_dev, st.st_ino)
+            except OSError:
+                continue  # the loader reports the missing file
+        if key in seen:
+            what = "standard input is" if p == "-" else f"{p} is"
+            raise InputError(f"{what} given twice (also as {seen[key]}); compare different articles")
+        seen[key] = p
+
+
+def _what(claims: Sequence[Claim]) -> str:
+    """What a group counts: its event, and the most specific noun any of its claims names."""
+    named = [c for c in claims if c.noun]
+    specific = [c for c in named if c.noun != "person"]
+    return (specific or named or list(claims))[0].what

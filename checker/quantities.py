@@ -1,0 +1,581 @@
+"""Read the quantities in news text the way an editor reads them.
+
+``extract(text)`` finds every number a sentence asserts (digits, number words, money, percentages, ranges, vague
+amounts) and turns each into a :class:`Quantity`: the span, the number as stated, the interval it asserts, the
+qualifier, any change it describes and the unit it counts.
+
+Why hand-written rules: the packages that parse quantities either misread news copy (quantulum3 reads "$15m" as
+dollar-metres and "11:30 a.m." as 30 years), take 10-29 ms a sentence (Recognizers-Text), or cannot be installed
+(CQE pins old protobuf and downloads spaCy models at run time); see ``shared/notes/dependencies.md``. Number words
+are still added up by text2num. All word lists live in :mod:`checker.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from checker import vocabulary as V
+
+QUALIFIERS = ("exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range", "vague")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity as the text states it.
+
+    ``low``/``high`` bound the interval the text asserts (None: unbounded). ``value`` is the number as written,
+    None for ranges and vague amounts. ``start``/``end`` index the span (qualifier words included) in the text
+    given to :func:`extract`.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    change: str | None = None
+    unit: str | None = None
+
+
+# A token is a number with its separators, a run of letters, or one other character. Hyphens are tokens of
+# their own so that "F-16", "twenty-one", "10-12" and "18-year-old" are read from their parts.
+_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>\S)")
+_WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_DASHES = frozenset("-–—")
+_MAX_UNIT_WORDS = 4  # a counted noun phrase is at most this long ("first-team players", "rushing yards")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    return [_Tok(m.lastgroup or "sym", m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _phrases(table: dict[str, str]) -> dict[tuple[str, ...], str]:
+    return {tuple(t.low for t in _tokenize(k)): v for k, v in table.items()}
+
+
+_PREFIX = _phrases(V.PREFIX_QUALIFIERS)
+_SUFFIX = _phrases(V.SUFFIX_QUALIFIERS)
+_UNIT_PHRASES = {k: v for k, v in _phrases(V.UNIT_ALIASES).items() if len(k) > 1}
+_BOILERPLATE = [tuple(p.split()) for p in V.BOILERPLATE_AFTER]
+_MAX_PHRASE = max(len(k) for table in (_PREFIX, _SUFFIX, _UNIT_PHRASES) for k in table)
+
+
+def extract(text: str) -> list[Quantity]:
+    """Return every quantity in ``text``, in text order.
+
+    Dates, years, times, ordinals, phone numbers, street numbers, model names ("F-16") and page furniture
+    ("2 Min read") are left out. Ages come back with the unit ``year``. Never raises on any string.
+
+    >>> [q.text for q in extract("At least 15 people were killed and up to 16 injured.")]
+    ['At least 15', 'up to 16']
+    """
+    return _Reader(text).read()
+
+
+class _Reader:
+    """One pass over the tokens of one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokenize(text)
+        self.found: list[Quantity] = []
+
+    # -- token helpers ------------------------------------------------------------------------------------
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def glued(self, i: int, j: int) -> bool:
+        """Tokens i and j (j = i + 1) touch, with no space between them."""
+        return 0 <= i < j < len(self.toks) and self.toks[i].end == self.toks[j].start
+
+    def words_at(self, i: int, n: int) -> tuple[str, ...]:
+        return tuple(self.low(k) for k in range(i, min(i + n, len(self.toks))))
+
+    def match_phrase(self, i: int, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
+        """Longest phrase of ``table`` starting at token i: (tokens used, value)."""
+        for n in range(_MAX_PHRASE, 0, -1):
+            hit = table.get(self.words_at(i, n))
+            if hit is not None and len(self.words_at(i, n)) == n:
+                return n, hit
+        return None
+
+    def match_phrase_ending(self, j: int, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
+        """Longest phrase of ``table`` ending at token j (inclusive): (first token, value)."""
+        for n in range(_MAX_PHRASE, 0, -1):
+            i = j - n + 1
+            if i >= 0:
+                hit = table.get(self.words_at(i, n))
+                if hit is not None:
+                    return i, hit
+        return None
+
+    # -- main loop ----------------------------------------------------------------------------------------
+    def read(self) -> list[Quantity]:
+        i = 0
+        while i < len(self.toks):
+            try:
+                nxt = self.read_at(i)
+            except (ValueError, OverflowError, ZeroDivisionError, IndexError):
+                nxt = None  # a malformed number is no quantity; never let one stop the pass
+            i = nxt if nxt is not None and nxt > i else i + 1
+        return self.found
+
+    def read_at(self, i: int) -> int | None:
+        """Read a quantity whose number starts at token i; return the token after it, or None."""
+        core = self.core(i)
+        if core is None:
+            return None
+        first, last, value, vague = core
+        if vague is not None:
+            return self.finish(first, last, None, vague, "vague")
+        if self.not_a_quantity(first, last, value):
+            return self.skip_past(last)
+        return self.extend(first, last, value)
+
+    # -- number cores -------------------------------------------------------------------------------------
+    def core(self, i: int) -> tuple[int, int, float, tuple[float, float] | None] | None:
+        """The bare number at token i: (first token, last token, value, vague interval or None)."""
+        tok = self.toks[i]
+        if tok.kind == "num":
+            if not _WELL_FORMED.fullmatch(tok.text):
+                return None
+            value = float(tok.text.replace(",", ""))
+            if not math.isfinite(value):
+                return None
+            if self.low(i - 1) == "." and self.glued(i - 1, i) and self.toks[i - 2 : i - 1] and self.glued(i - 2, i - 1):
+                return None  # "1.2.3" versions, IP addresses
+            return i, i, value, None
+        if tok.kind != "word":
+            return None
+        vague = self.vague_at(i)
+        if vague is not None:
+            return vague
+        fraction = self.fraction_at(i)
+        if fraction is not None:
+            return fraction
+        return self.number_words_at(i)
+
+    def vague_at(self, i: int) -> tuple[int, int, float, tuple[float, float]] | None:
+        w = self.low(i)
+        if w in V.VAGUE_SCALES and self.low(i + 1) == "of" and self.low(i + 2) in V.VAGUE:
+            scale = V.VAGUE_SCALES[w]
+            lo, hi = V.VAGUE[self.low(i + 2)]
+            return i, i + 2, 0.0, (lo * scale, hi * scale)
+        for n in (3, 2, 1):
+            phrase = " ".join(self.words_at(i, n))
+            if phrase in V.VAGUE and len(self.words_at(i, n)) == n:
+                if phrase in ("hundreds", "thousands", "millions", "billions", "dozens", "scores"):
+                    if self.low(i - 1) in V.NUMBER_WORDS or self.toks[i - 1 : i] and self.toks[i - 1].kind == "num":
+                        return None  # "several hundreds" is read by the number-word rule
+                    if phrase == "scores" and self.low(i + 1) != "of":
+                        return None  # "scores" is a sports word unless "scores of"
+                return i, i + n - 1, 0.0, V.VAGUE[phrase]
+        return None
+
+    def fraction_at(self, i: int) -> tuple[int, int, float, None] | None:
+        w = self.low(i)
+        nxt = self.low(i + 1)
+        if w == "half" and (nxt in ("of", "the", "a", "an") or self.low(i - 1) in ("a", "one")):
+            start = i - 1 if self.low(i - 1) in ("a", "one") else i
+            if self.low(start - 1) == "and":
+                return None  # "two and a half" is read as 2.5 by the number-word rule
+            return start, i, 0.5, None
+        if w in ("a", "one") and self.low(i + 1) in ("third", "quarter") and self.low(i + 2) == "of":
+            return i, i + 1, V.FRACTIONS[self.low(i + 1)], None
+        if w in V.NUMBER_WORDS and self.low(i + 1) in _DASHES | {""} and self.low(i + 2) in ("thirds", "quarters"):
+            numerator = text2num(w, "en")
+            return i, i + 2, numerator * V.FRACTIONS[self.low(i + 2)], None
+        if w in V.NUMBER_WORDS and self.low(i + 1) in ("thirds", "quarters"):
+            return i, i + 1, text2num(w, "en") * V.FRACTIONS[self.low(i + 1)], None
+        return None
+
+    def number_words_at(self, i: int) -> tuple[int, int, float, None] | None:
+        """A run of number words ("a hundred and two", "twenty-one", "a dozen", "two and a half")."""
+        j = i
+        words: list[str] = []
+        if self.low(i) in ("a", "an") and self.low(i + 1) in ("hundred", "thousand", "million", "billion", "dozen"):
+            words.append("one")
+            j = i + 1
+        k = j
+        last = None
+        dozen = False
+        while k < len(self.toks):
+            w = self.low(k)
+            if w in V.NUMBER_WORDS:
+                words.append(w)
+                last = k
+                k += 1
+            elif w == "dozen" and last is not None or w == "dozen" and words == ["one"]:
+                dozen = True
+                last = k
+                k += 1
+                break
+            elif w in _DASHES and self.glued(k - 1, k) and self.low(k + 1) in V.NUMBER_WORDS and last == k - 1:
+                k += 1
+            elif w == "and" and last == k - 1 and self.low(k - 1) in ("hundred", "thousand", "million", "billion") and self.low(k + 1) in V.NUMBER_WORDS:
+                k += 1
+            else:
+                break
+        if last is None:
+            return None
+        if self.low(i) == "one" and last == i and self.low(i - 1) in ("no", "any", "every", "each", "the", "which", "this", "that"):
+            return None  # a pronoun, not a count
+        if self.low(i) == "one" and last == i and self.low(i + 1) in ("another", "day", "time"):
+            return None
+        value = float(text2num(" ".join(words), "en")) if words else 1.0
+        if dozen:
+            value *= 12
+        if self.words_at(last + 1, 3) == ("and", "a", "half"):
+            value += 0.5
+            last += 3
+        return i, last, value, None
+
+    # -- exclusions ---------------------------------------------------------------------------------------
+    def not_a_quantity(self, first: int, last: int, value: float) -> bool:
+        toks = self.toks
+        tok = toks[first]
+        before, after = self.low(first - 1), self.low(last + 1)
+        if tok.kind == "num":
+            if self.glued(first - 1, first) and toks[first - 1].kind == "word" and not self.currency_before(first):
+                return True  # "S1", "MH17", "COVID19"
+            if before in _DASHES and self.glued(first - 1, first) and self.glued(first - 2, first - 1):
+                if toks[first - 2].kind == "word" and toks[first - 2].low not in V.NUMBER_WORDS:
+                    return True  # "F-16", "S-300", "COVID-19", "mid-2019"
+            if after in V.ORDINAL_SUFFIXES and self.glued(last, last + 1):
+                return True  # "21st"
+            if after == ":" and self.low(last + 2).isdigit() or before == ":" and toks[first - 2 : first - 1] and toks[first - 2].kind == "num":
+                return True  # "11:30", scores "2:1"
+            if after == "s" and self.glued(last, last + 1):
+                return True  # "1990s"
+            if self.is_phone(first):
+                return True
+            if "." not in tok.text and "," not in tok.text and V.YEAR_RANGE[0] <= value <= V.YEAR_RANGE[1]:
+                qualified = self.match_phrase_ending(first - 1, _PREFIX) is not None
+                if not (self.currency_before(first) or qualified or self.counted_noun_follows(last)):
+                    return True  # "born in 1955", "in 2019"
+        if after in V.TIME_WORDS or self.words_at(last + 1, 4) in (("a", ".", "m", "."), ("p", ".", "m", ".")):
+            return True
+        if value <= 31 and (before in V.MONTHS or self.low(first - 2) in V.MONTHS and before == "."):
+            return True  # "March 29", "Oct. 31"
+        if value <= 31 and (after in V.MONTHS or after == "of" and self.low(last + 2) in V.MONTHS):
+            return True  # "11 February", "the 3 of May"
+        if after == "block" or after and after[0].isalpha() and self.street_follows(last):
+            return True  # "300 block", "1600 Pennsylvania Avenue"
+        if any(self.words_at(last + 1, len(p)) == p for p in _BOILERPLATE):
+            return True  # "2 Min read"
+        return False
+
+    def currency_before(self, i: int) -> bool:
+        return self.low(i - 1) in V.CURRENCY_SYMBOLS
+
+    def counted_noun_follows(self, last: int) -> bool:
+        w = self.low(last + 1)
+        return _is_plural(w) or w in V.UNIT_ALIASES or w in V.MULTIPLIERS
+
+    def is_phone(self, i: int) -> bool:
+        """Digit groups joined by dashes or dots in a phone number shape (555-123-4567, 1-800-222-1222)."""
+        j = i
+        groups = []
+        while j < len(self.toks) and self.toks[j].kind == "num":
+            groups.append(len(self.toks[j].text))
+            if self.low(j + 1) in ("-", ".") and self.glued(j, j + 1) and self.glued(j + 1, j + 2):
+                j += 2
+            else:
+                break
+        return len(groups) >= 3 or groups[-2:] == [3, 4]
+
+    def street_follows(self, last: int) -> bool:
+        for k in range(last + 1, min(last + 5, len(self.toks))):
+            tok = self.toks[k]
+            if tok.kind != "word" or not tok.text[0].isupper():
+                return False
+            if tok.low in V.STREET_WORDS and k > last + 1:
+                return True
+        return False
+
+    def skip_past(self, last: int) -> int:
+        """Skip the excluded number and anything glued to it ("F-16", "11:30", "555-1234")."""
+        k = last + 1
+        while k < len(self.toks) and self.glued(k - 1, k) and (self.toks[k].kind == "num" or self.low(k) in _DASHES | {":", "."}):
+            k += 1
+        return k
+
+    # -- extension around a number ------------------------------------------------------------------------
+    def extend(self, first: int, last: int, value: float) -> int:
+        unit = None
+        currency_first = first
+        # currency before: "$15m", "US$58.24", "US $2.24", "£2 billion"
+        sym = self.low(first - 1)
+        if sym in V.CURRENCY_SYMBOLS:
+            unit = V.CURRENCY_SYMBOLS[sym]
+            currency_first = first - 1
+            prefix = self.low(first - 2)
+            if sym == "$" and prefix in V.DOLLAR_PREFIXES:
+                unit = V.DOLLAR_PREFIXES[prefix]
+                currency_first = first - 2
+            elif sym == "$" and prefix == "." and self.low(first - 3) == "s" and self.low(first - 5) == "u":
+                currency_first = first - 5  # "U.S.$"
+            if self.low(currency_first - 1) == "-" and self.glued(currency_first - 1, currency_first):
+                value = -value
+        elif self.low(first - 1) in ("-", "−") and self.glued(first - 1, first) and not (
+            self.glued(first - 2, first - 1) and first >= 2
+        ):
+            value = -value  # "-3"
+            currency_first = first - 1
+        elif self.low(first - 1) in ("-", "−") and self.low(first - 2) in V.CURRENCY_SYMBOLS and self.glued(first - 1, first):
+            unit = V.CURRENCY_SYMBOLS[self.low(first - 2)]  # "$-50.8bn"
+            value = -value
+            currency_first = first - 2
+        bare_last = last
+        last, value = self.scale(last, value, currency=unit is not None)
+
+        # range: "10 to 12", "10-12", "between 5 and 6", "two or three", "$89 to $93 billion"
+        low = high = None
+        qualifier = "exact"
+        rng = self.range_after(currency_first, last, value, unit, scaled=last != bare_last)
+        if rng is not None:
+            last, low, high, second_unit = rng
+            unit = unit or second_unit
+            qualifier = "range"
+
+        start_tok = currency_first
+        q = self.match_phrase_ending(start_tok - 1, _PREFIX)
+        prefix_qualifier = None
+        while q is not None:
+            q_first, q_name = q
+            if q_name == "approximate" and self.low(q_first) in ("some", "just", "only") and self.toks[q_first].kind != "word":
+                break
+            prefix_qualifier = prefix_qualifier or q_name
+            if q_name != "approximate" and prefix_qualifier == "approximate":
+                prefix_qualifier = q_name  # "at least about 5": the bound wins
+            start_tok = q_first
+            q = self.match_phrase_ending(start_tok - 1, _PREFIX)
+        if self.low(start_tok - 1) in ("between", "from") and qualifier == "range":
+            start_tok -= 1
+        if prefix_qualifier and qualifier != "range":
+            qualifier = prefix_qualifier
+
+        suffix = self.match_phrase(last + 1, _SUFFIX)
+        if suffix is not None and qualifier == "exact" and (suffix[0] > 1 or self.low(last + 1) in ("+", "plus") or self.low(last + 1) == "odd" and self.low(last) in _DASHES):
+            last += suffix[0]
+            qualifier = suffix[1]
+        elif self.low(last + 1) in _DASHES and self.low(last + 2) in ("plus", "odd") and qualifier == "exact":
+            qualifier = "at_least" if self.low(last + 2) == "plus" else "approximate"
+            last += 2
+
+        change = self.change_before(start_tok)
+        if self.low(last + 1) in V.INCREMENT_WORDS and self.low(last + 2) != "than":
+            change = change or "up"
+            last_unit_from = last + 2
+        else:
+            last_unit_from = last + 1
+        if unit is None or unit in ("dollar", "pound", "euro") and self.low(last_unit_from) in ("per", "a"):
+            unit, last = self.unit_after(last_unit_from, value if qualifier != "range" else 2.0, last, unit)
+        return self.emit(start_tok, last, value, low, high, qualifier, change, unit)
+
+    def scale(self, last: int, value: float, *, currency: bool) -> tuple[int, float]:
+        """Apply "million", "bn" and, beside a currency, "m"/"k" ("$15m")."""
+        while True:
+            w = self.low(last + 1)
+            if w in V.MULTIPLIERS and not (w == "hundred" and self.toks[last].kind == "word"):
+                value *= V.MULTIPLIERS[w]
+                last += 1
+            elif w in V.CURRENCY_MULTIPLIERS and self.glued(last, last + 1) and (currency or self.currency_word_at(last + 2)):
+                value *= V.CURRENCY_MULTIPLIERS[w]
+                last += 1
+            else:
+                return last, value
+
+    def currency_word_at(self, i: int) -> bool:
+        return _lemma(self.low(i)) in ("dollar", "ruble", "euro", "pound", "yen", "yuan", "rupee", "shekel")
+
+    def range_after(self, lead: int, last: int, value: float, unit: str | None, scaled: bool) -> tuple[int, float, float, str | None] | None:
+        """The range that starts with the number ending at ``last``: (last token, low, high, unit of the 2nd end).
+
+        ``lead`` is the first token of the number (its currency sign included); ``scaled`` says whether the first
+        number carried its own multiplier. "rose by 3 to 7" and "from $5m to $7m" after a change verb are two
+        quantities, not a range.
+        """
+        joiner = self.low(last + 1)
+        before = self.low(lead - 1)
+        if joiner in _DASHES:
+            if not (self.glued(last, last + 1) and self.glued(last + 1, last + 2)):
+                return None
+        elif joiner == "to":
+            if before == "by" and (unit is not None or scaled):
+                return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+            if self.change_word(before) or self.change_word(self.low(lead - 2)) and before == "from":
+                return None
+            if before not in ("from", "between") and scaled:
+                return None
+        elif not (joiner == "and" and before == "between" or joiner == "or"):
+            return None
+        j = last + 2
+        second_unit = None
+        if self.low(j) in V.CURRENCY_SYMBOLS:
+            second_unit = V.CURRENCY_SYMBOLS[self.low(j)]
+            j += 1
+        elif self.low(j) in V.DOLLAR_PREFIXES and self.low(j + 1) == "$":
+            second_unit = V.DOLLAR_PREFIXES[self.low(j)]
+            j += 2
+        if j >= len(self.toks) or self.toks[j].kind != self.toks[last].kind and joiner != "to":
+            return None
+        core = self.core(j)
+        if core is None or core[3] is not None or core[0] != j:
+            return None
+        _, end, bare_high, _ = core
+        if self.not_a_quantity(j, end, bare_high):
+            return None
+        end, high = self.scale(end, bare_high, currency=(unit or second_unit) is not None)
+        low = value
+        if not scaled and high != bare_high and bare_high and value * high / bare_high <= high:
+            low = value * high / bare_high  # "$89 to $93 billion": the multiplier belongs to both ends
+        if not low < high:
+            return None  # "3-1" is a score, "5 to 3" a vote tally
+        return end, low, high, second_unit
+
+    def change_word(self, w: str) -> str | None:
+        if w in V.CHANGE_UP:
+            return "up"
+        if w in V.CHANGE_DOWN:
+            return "down"
+        return None
+
+    def change_before(self, start: int) -> str | None:
+        """"rose by 3", "up 19 cents", "fell 3 per cent" are changes; "rose to 5" is a level."""
+        k = start - 1
+        if self.low(k) == "to":
+            return None
+        if self.low(k) == "by":
+            k -= 1
+        while self.low(k) in ("a", "an", "another", "further", "by", "just", "only", "nearly", "almost", "roughly"):
+            k -= 1
+        w = self.low(k)
+        change = self.change_word(w)
+        if change and w in ("up", "down") and self.low(k - 1) in V.PHRASAL_VERBS:
+            return None
+        if change and w in ("cut", "lost", "lose", "loses", "shed", "sheds", "added", "adds") and self.low(start - 1) != "by":
+            return None  # "lost 3 games", "added 5 jobs" are counts unless "by"
+        return change
+
+    def unit_after(self, i: int, value: float, last: int, unit: str | None) -> tuple[str | None, int]:
+        """The unit right after the number: a vocabulary unit or a short noun phrase up to its plural head."""
+        phrase = self.match_phrase(i, _UNIT_PHRASES)
+        if phrase is not None:
+            n, name = phrase
+            return self.per_unit(name, i + n - 1)
+        w = self.low(i)
+        if unit is not None:
+            return self.per_unit(unit, i - 1)[0], last
+        if w == "%" or w in V.UNIT_ALIASES and (self.glued(i - 1, i) or V.UNIT_ALIASES[w] != "metre"):
+            return self.per_unit(V.UNIT_ALIASES[w], i)
+        if w in _DASHES and self.low(i + 1) == "year" and self.low(i + 3) == "old":
+            return "year", i + 3 if self.glued(i + 2, i + 3) else i + 1
+        if w == "year" and self.low(i + 1) in _DASHES and self.low(i + 2) == "old":
+            return "year", i + 2
+        if w == "years" and self.low(i + 1) == "old":
+            return "year", i + 1
+        if self.low(i - 2) in ("aged", "age", "ages") and not self.toks[i - 1 : i] or self.low(i - 2) in ("aged", "age", "ages"):
+            return "year", last  # "aged 21", "over the age of 21"
+        if w in ("degree", "degrees") and self.low(i + 1) in ("celsius", "fahrenheit", "c", "f"):
+            return ("celsius" if self.low(i + 1) in ("celsius", "c") else "fahrenheit"), i + 1
+        words: list[str] = []
+        k = i
+        while k < len(self.toks) and len(words) < _MAX_UNIT_WORDS:
+            tok = self.toks[k]
+            if tok.low in _DASHES and words and self.glued(k - 1, k) and self.glued(k, k + 1):
+                words[-1] += "-" + self.toks[k + 1].low
+                k += 2
+                continue
+            if tok.kind == "num" and words and self.glued(k - 1, k):
+                words[-1] += tok.low  # "Pantsir-S1"
+                k += 1
+                continue
+            if tok.kind != "word" or tok.low in V.UNIT_STOPWORDS:
+                break
+            if not words and tok.low.endswith("ed") and tok.low not in V.UNIT_ALIASES:
+                break  # "5 killed": a verb, not a unit
+            words.append(tok.low)
+            if _is_plural(words[-1]) and not words[-1].endswith("'s"):
+                return " ".join(words[:-1] + [_lemma(words[-1])]), last
+            k += 1
+        if words and (value == 1 or _lemma(words[0]) in V.SINGULAR_UNITS or words[0] in V.UNIT_ALIASES):
+            return _lemma(words[0]), last
+        return None, last
+
+    def per_unit(self, name: str, last_unit_tok: int) -> tuple[str, int]:
+        """Add a rate: "$58.24 per barrel", "3,000 tests a day" keep their denominator."""
+        if self.low(last_unit_tok + 1) == "per" and self.toks[last_unit_tok + 2 : last_unit_tok + 3] and self.toks[last_unit_tok + 2].kind == "word":
+            return f"{name} per {_lemma(self.low(last_unit_tok + 2))}", last_unit_tok + 2
+        return name, last_unit_tok
+
+    # -- result -------------------------------------------------------------------------------------------
+    def finish(self, first: int, last: int, value: float | None, interval: tuple[float, float], qualifier: str) -> int:
+        unit, _ = self.unit_after(last + 1 + (self.low(last + 1) == "of"), 2.0, last, None)
+        return self.emit(first, last, value, interval[0], interval[1], qualifier, None, unit)
+
+    def emit(self, first: int, last: int, value: float | None, low: float | None, high: float | None, qualifier: str, change: str | None, unit: str | None) -> int:
+        if qualifier != "range" and qualifier != "vague":
+            low, high, qualifier = _interval(value, qualifier)
+        start, end = self.toks[first].start, self.toks[last].end
+        self.found.append(Quantity(self.text[start:end], start, end, value if qualifier not in ("range", "vague") else None, low, high, qualifier, change, unit))
+        return last + 1
+
+
+def _interval(value: float | None, qualifier: str) -> tuple[float | None, float | None, str]:
+    """The interval a qualified number asserts. See ``vocabulary.APPROXIMATE_BAND`` for the band."""
+    assert value is not None
+    floor = 0.0 if value >= 0 else None
+    if qualifier == "approximate":
+        band = abs(value) * V.APPROXIMATE_BAND
+        if value == int(value) and abs(value) >= 1:
+            band = max(band, 1.0)  # "about 5" admits 4 and 6: small counts are rounded to the unit
+        return value - band, value + band, qualifier
+    if qualifier in ("at_least", "more_than"):
+        return value, None, qualifier
+    if qualifier in ("at_most", "less_than"):
+        return (min(floor, value) if floor is not None else None), value, qualifier
+    if qualifier == "nearly":
+        return value - abs(value) * V.NEARLY_BAND, value, "less_than"
+    return value, value, "exact"
+
+
+def _is_plural(word: str) -> bool:
+    if word in V.IRREGULAR_PLURALS or word == "feet":
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word not in V.NOT_PLURAL
+
+
+def _lemma(word: str) -> str:
+    """Singular of a plural noun; irregular forms come from the vocabulary."""
+    if word in V.UNIT_ALIASES:
+        return V.UNIT_ALIASES[word]
+    if word in V.IRREGULAR_PLURALS:
+        return V.IRREGULAR_PLURALS[word]
+    if not _is_plural(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("ves") and word[:-3] + "f" in ("lea", "wol", "hal", "shel", "thie", "cal"):
+        return word[:-3] + "f"
+    return word[:-1]
+
+
+lemma = _lemma

@@ -1,0 +1,113 @@
+"""The report of a comparison: articles, groups with their verdicts, and a summary.
+
+:meth:`Report.to_dict` is the JSON contract; every renderer reads a :class:`Report` and computes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.articles import Article
+from checker.claims import Claim
+from checker.verdicts import Verdict
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """A group of claims, one per article, about one count, with its verdict."""
+
+    id: str
+    what: str
+    claims: tuple[Claim, ...]
+    verdict: Verdict
+    similarity: float
+
+    @property
+    def is_discrepancy(self) -> bool:
+        return self.verdict.name != "consistent"
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything ``checker.compare`` found. ``groups`` come discrepancies first, then in text order."""
+
+    articles: tuple[Article, ...]
+    groups: tuple[Discrepancy, ...]
+    claims: int
+    options: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def discrepancies(self) -> tuple[Discrepancy, ...]:
+        return tuple(g for g in self.groups if g.is_discrepancy)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when no group disagrees, 1 otherwise (diff(1) convention)."""
+        return 1 if self.discrepancies else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document ``--format json`` prints."""
+        return {
+            "articles": [
+                {
+                    "id": a.id,
+                    "path": a.path,
+                    "title": a.title,
+                    "source": a.source,
+                    "published": a.published,
+                    "notes": list(a.notes),
+                }
+                for a in self.articles
+            ],
+            "groups": [
+                {
+                    "id": g.id,
+                    "what": g.what,
+                    "verdict": g.verdict.name,
+                    "reason": g.verdict.reason,
+                    "difference": _number(g.verdict.difference),
+                    "relative_difference": round(g.verdict.relative, 4),
+                    "similarity": round(g.similarity, 4),
+                    "claims": [_claim(c) for c in g.claims],
+                }
+                for g in self.groups
+            ],
+            "summary": {
+                "articles": len(self.articles),
+                "claims": self.claims,
+                "groups": len(self.groups),
+                "discrepancies": len(self.discrepancies),
+            },
+        }
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    q = c.quantity
+    return {
+        "article": c.article,
+        "sentence": c.sentence.text,
+        "sentence_start": c.sentence.start,
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "value": _number(q.value),
+        "low": _number(q.low),
+        "high": _number(q.high),
+        "qualifier": q.qualifier,
+        "change": q.change,
+        "unit": q.unit,
+        "event": c.event,
+        "noun": c.noun,
+        "places": sorted(c.places),
+    }
+
+
+def _number(x: float | None) -> float | int | None:
+    """Whole numbers as ints, so JSON says 9000, not 9000.0; others rounded to stay stable across platforms."""
+    if x is None:
+        return None
+    if float(x).is_integer() and abs(x) < 2**53:
+        return int(x)
+    return round(float(x), 6)

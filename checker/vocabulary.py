@@ -1,0 +1,355 @@
+"""Every word list and number the news rules rely on, in one place.
+
+Stages import from here; nothing else in ``checker`` hard-codes a vocabulary or a threshold. Each number says
+where it comes from.
+"""
+
+from __future__ import annotations
+
+# --- Numbers written as words -------------------------------------------------------------------------------
+
+#: Cardinal words that text2num can add up ("three hundred and two").
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
+    "billion trillion".split()
+)
+#: Words that scale what comes before them ("1.5 million", "$15m", "$2bn").
+MULTIPLIERS = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+#: Single-letter multipliers, read as such only next to a currency ("$15m", "£3bn"), where "m" cannot be metres.
+CURRENCY_MULTIPLIERS = {"k": 1e3, "m": 1e6, "b": 1e9}
+
+#: Fractions, read only in the shapes listed in ``quantities`` ("a third of", "two-thirds", "half of").
+FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4}
+
+#: Vague amounts as intervals. The plural-of-a-number rule ("hundreds" = 100 to 1,000, "dozens" = 12 to 120,
+#: "tens of thousands" = 10,000 to 100,000) is the convention of the NewsQuant gold annotation (CQE, EMNLP 2023);
+#: it is deliberately generous so that "hundreds" never contradicts 400. The small-count words follow the
+#: Merriam-Webster senses: "a couple" two or three, "a few" a small number above one, "several" more than two but
+#: not many, "a handful" a small number.
+VAGUE = {
+    "a couple": (2.0, 3.0),
+    "a few": (2.0, 5.0),
+    "a handful": (2.0, 6.0),
+    "several": (3.0, 9.0),
+    "dozens": (12.0, 120.0),
+    "scores": (20.0, 200.0),
+    "hundreds": (1e2, 1e3),
+    "thousands": (1e3, 1e4),
+    "millions": (1e6, 1e7),
+    "billions": (1e9, 1e10),
+}
+#: "tens of X" and "hundreds of X" scale the plural of X ("tens of thousands").
+VAGUE_SCALES = {"tens": 10.0, "hundreds": 100.0}
+
+# --- Qualifiers ---------------------------------------------------------------------------------------------
+
+#: Words before a number that change what it asserts, longest first when matched. Values are qualifier names.
+PREFIX_QUALIFIERS = {
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "not less than": "at_least",
+    "a minimum of": "at_least",
+    "at a minimum": "at_least",
+    "more than": "more_than",
+    "over than": "more_than",
+    "over": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "greater than": "more_than",
+    "above": "more_than",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "as much as": "at_most",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "not more than": "at_most",
+    "a maximum of": "at_most",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "just under": "less_than",
+    "below": "less_than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "approximate",
+    "about": "approximate",
+    "around": "approximate",
+    "approximately": "approximate",
+    "roughly": "approximate",
+    "some": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+    "approx": "approximate",
+    "circa": "approximate",
+    "nearly about": "approximate",
+    "exactly": "exact",
+    "only": "exact",
+    "just": "exact",
+}
+#: Words after a number that bound it ("20 or more", "100-plus", "50 or so").
+SUFFIX_QUALIFIERS = {
+    "or more": "at_least",
+    "or over": "at_least",
+    "plus": "at_least",
+    "+": "at_least",
+    "or so": "approximate",
+    "odd": "approximate",
+    "or fewer": "at_most",
+    "or less": "at_most",
+}
+#: Half-width of the band "about N" asserts, as a share of N. Figures in copy are rounded to one or two
+#: significant digits; 10 % covers rounding to two digits (9,000 stands for 8,500-9,499 at most) plus the slack
+#: the writer signals with "about".
+APPROXIMATE_BAND = 0.10
+#: "nearly 100" asserts a figure a little under 100: the same band, below the number only.
+NEARLY_BAND = 0.10
+
+# --- Changes ------------------------------------------------------------------------------------------------
+
+CHANGE_UP = frozenset(
+    "up rose rise rises risen rising increased increase increases increasing grew grow grows grown growing gained "
+    "gain gains climbed climb climbs jumped jump jumps surged surge surges soared soar soars added adds advanced "
+    "higher rallied spiked".split()
+)
+CHANGE_DOWN = frozenset(
+    "down fell fall falls fallen falling dropped drop drops declined decline declines decreased decrease decreases "
+    "lost lose loses slipped slip slips shed sheds slid slide slides plunged plunge plunges tumbled tumble dipped "
+    "dip dips sank sink eased lower cut cuts shrank shrunk".split()
+)
+#: Verbs for which "up"/"down" is part of the verb, not a change ("shot down 13 missiles", "stepped up attacks").
+PHRASAL_VERBS = frozenset(
+    "shot shoot shoots shooting gunned cut broke broken brought took taken set picked mowed struck knocked locked "
+    "blew blown backed signed built stepped scaled ramped rounded turned shut tied stood wound put beat beaten "
+    "gave given called ended hold held".split()
+)
+#: After a number, these make it an increment ("one more fatality", "3 additional victims").
+INCREMENT_WORDS = frozenset({"more", "additional", "extra", "further"})
+
+# --- What is not a claim ------------------------------------------------------------------------------------
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
+)
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+TIME_WORDS = frozenset({"am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "est", "edt", "cet", "msk", "hrs", "o'clock"})
+STREET_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd lane ln drive dr way court ct place pl highway hwy parkway pkwy "
+    "terrace circle square route".split()
+)
+#: Page furniture that carries a number ("2 Min read", "12 comments", "Photo 3 of 9").
+BOILERPLATE_AFTER = ("min read", "mins read", "minute read", "minutes read", "comments", "comment", "shares")
+#: Years are read as dates in this window when they stand without a counted noun (born in 1955, in 2019).
+YEAR_RANGE = (1000, 2099)
+
+# --- Units --------------------------------------------------------------------------------------------------
+
+CURRENCY_SYMBOLS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee", "₽": "ruble", "₴": "hryvnia"}
+#: Letters before "$" that name whose dollar it is ("US$", "A$", "HK$").
+DOLLAR_PREFIXES = {
+    "us": "dollar",
+    "u.s": "dollar",
+    "a": "australian dollar",
+    "au": "australian dollar",
+    "aud": "australian dollar",
+    "c": "canadian dollar",
+    "ca": "canadian dollar",
+    "cad": "canadian dollar",
+    "hk": "hong kong dollar",
+    "nz": "new zealand dollar",
+    "s": "singapore dollar",
+    "nt": "new taiwan dollar",
+    "r": "real",
+}
+#: Unit words and abbreviations, mapped to their lemma. Irregular forms and abbreviations only: regular plurals
+#: are handled by ``lemma``.
+UNIT_ALIASES = {
+    "%": "percent",
+    "per cent": "percent",
+    "percent": "percent",
+    "pct": "percent",
+    "percentage point": "percentage point",
+    "percentage points": "percentage point",
+    "basis points": "basis point",
+    "bps": "basis point",
+    "bp": "basis point",
+    "km/h": "kilometre per hour",
+    "kph": "kilometre per hour",
+    "mph": "mile per hour",
+    "mpg": "mile per gallon",
+    "km": "kilometre",
+    "kilometers": "kilometre",
+    "kilometres": "kilometre",
+    "kilometer": "kilometre",
+    "meters": "metre",
+    "meter": "metre",
+    "metres": "metre",
+    "m": "metre",
+    "cm": "centimetre",
+    "mm": "millimetre",
+    "kg": "kilogram",
+    "kgs": "kilogram",
+    "g": "gram",
+    "lb": "pound-mass",
+    "lbs": "pound-mass",
+    "oz": "ounce",
+    "ft": "foot",
+    "feet": "foot",
+    "in.": "inch",
+    "mi": "mile",
+    "hp": "horsepower",
+    "bhp": "brake horsepower",
+    "kw": "kilowatt",
+    "mw": "megawatt",
+    "gw": "gigawatt",
+    "kwh": "kilowatt hour",
+    "mwh": "megawatt hour",
+    "gb": "gigabyte",
+    "tb": "terabyte",
+    "mb": "megabyte",
+    "mah": "milliampere-hour",
+    "hz": "hertz",
+    "ghz": "gigahertz",
+    "mhz": "megahertz",
+    "rpm": "revolutions per minute",
+    "ppb": "parts-per-billion",
+    "ppm": "parts-per-million",
+    "°c": "celsius",
+    "°f": "fahrenheit",
+    "degrees celsius": "celsius",
+    "degrees fahrenheit": "fahrenheit",
+    "celsius": "celsius",
+    "fahrenheit": "fahrenheit",
+    "dollars": "dollar",
+    "bucks": "dollar",
+    "cents": "cent",
+    "pence": "penny",
+    "yuan": "yuan",
+    "yen": "yen",
+    "roubles": "ruble",
+    "rouble": "ruble",
+    "rubles": "ruble",
+    "euros": "euro",
+    "pounds": "pound",
+}
+#: Plurals that do not end in "s", and collective nouns that count people. Regular plurals are handled by
+#: ``quantities.lemma``.
+IRREGULAR_PLURALS = {
+    "people": "person",
+    "persons": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "police": "police",
+    "personnel": "personnel",
+    "staff": "staff",
+    "crew": "crew",
+    "aircraft": "aircraft",
+    "sheep": "sheep",
+    "fish": "fish",
+}
+#: Singular words that are units by themselves, so a singular count is not needed to read them ("5.2 litre").
+SINGULAR_UNITS = frozenset(
+    "litre liter percent mile metre meter foot inch yard kilogram gram pound ton tonne degree acre hectare gallon "
+    "barrel year month week day hour minute second".split()
+)
+#: Ends of an NP that never belong to a unit (verbs, function words, pronouns).
+UNIT_STOPWORDS = frozenset(
+    "a an the of in on at to for with by from and or but nor as than that which who whom whose while when where "
+    "if is was were are be been being am has have had do does did will would could should can may might must "
+    "shall said says say told according this these those it its their his her our your my they them he she we "
+    "you i there here so not no also after before during since until into onto over under about around per "
+    "each every all both more most less least some any many much few other another such just only very too "
+    "out up down off through across against between among within without toward towards upon via".split()
+)
+#: Words that end in "s" but are not plurals.
+NOT_PLURAL = frozenset(
+    "this its his was has does yes thus plus less news series species always perhaps across whereas unless "
+    "towards besides afterwards bus gas lens mess chess boss class glass grass pass press process status "
+    "virus campus census bonus focus surplus corps physics economics politics ethics".split()
+)
+
+# --- Claims: what a number counts ---------------------------------------------------------------------------
+
+#: Event types and the words that name them. Multi-word phrases win over their parts ("shot dead" is killed,
+#: "shot down" is shot_down, plain "shot" is shot: GVA counts people shot as killed plus injured).
+EVENTS = {
+    "killed": (
+        "killed kill kills killing dead died die dies dying death deaths fatality fatalities fatally slain "
+        "murdered murders perished bodies lives homicides",
+        "death toll|shot dead|shot and killed|shot to death|gunned down|lost their lives|lost his life|"
+        "lost her life|fatally shot|fatally wounded|were killed|was killed",
+    ),
+    "injured": (
+        "injured injuring injuries injury wounded wounding hurt hospitalized hospitalised casualties",
+        "shot and wounded|shot and injured|non-fatal injuries|non-life-threatening injuries",
+    ),
+    "shot": ("shot gunshot", "were shot|was shot|people shot|struck by gunfire|hit by gunfire"),
+    "evacuated": ("evacuated evacuate evacuating evacuation evacuations evacuees displaced relocated", ""),
+    "arrested": ("arrested arrest arrests detained detention apprehended custody", "taken into custody"),
+    "missing": ("missing unaccounted", ""),
+    "shot_down": ("downed intercepted", "shot down|brought down"),
+    "launched": ("launched fired", ""),
+    "damaged": ("damaged destroyed razed", ""),
+    "valued": ("valued worth cost costs costing", ""),
+}
+#: How far (in words) an event word may stand from its number. "three people in the region had been injured"
+#: puts 7 words between them and "the death toll from a Russian strike in Ukraine a day earlier had grown to
+#: three" 13; the nearest event word wins, so a wide window costs little.
+EVENT_WINDOW = 15
+#: Event types whose counts only grow as a story develops: a later, larger figure is an update.
+CUMULATIVE_EVENTS = frozenset({"killed", "injured", "shot", "evacuated", "arrested", "missing", "damaged"})
+
+#: Counted nouns that are people. "people" covers each of them; two different ones are different counts
+#: ("3 children" vs "5 people" may be the same count, "3 children" vs "5 officers" not).
+PERSON_NOUNS = frozenset(
+    "person man woman child kid boy girl teen teenager adult victim resident civilian officer soldier "
+    "serviceman student worker passenger pedestrian bystander suspect gunman member citizen fighter family "
+    "patient individual customer employee infant baby toddler youth juvenile".split()
+)
+#: Units that measure something other than a count of things in the event (ages, durations, rates).
+NOT_COUNTS = frozenset("year month week day hour minute second percent time".split())
+
+# --- Places -------------------------------------------------------------------------------------------------
+
+#: Words that introduce a place name ("in Belgorod", "near Khmelnytsky").
+PLACE_PREPOSITIONS = frozenset("in near at outside from across inside".split())
+#: Nouns that a place name precedes ("the Belgorod region", "Cook County").
+PLACE_NOUNS = frozenset("region city county province oblast state district town village neighborhood".split())
+#: Capitalised words after "in" that are not places.
+NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december the a an this that his her their its our my he she they it "
+    "we i mr mrs ms dr president governor mayor police officials office court hospital ministry department "
+    "unfortunately according but and or".split()
+)
+
+# --- Alignment ----------------------------------------------------------------------------------------------
+
+#: Least cosine similarity (all-MiniLM-L6-v2) between the sentences of two claims that may be paired. Pairs
+#: must also share the event, a compatible counted noun and the place, so the embedding only ranks candidates
+#: that already count the same kind of thing. On 12 cross-source paraphrase pairs the true pairs scored
+#: 0.534-0.9 and the best wrong pair 0.505 with no such gate (shared/notes/dependencies.md); inside the gate a
+#: lower bar keeps true pairs phrased differently ("hundreds evacuated" / "9,000 children to be evacuated").
+MIN_SIMILARITY = 0.30
+#: Claims with no event word ("13,000 workers") pair only on the counted noun, so they need closer sentences.
+MIN_SIMILARITY_NO_EVENT = 0.60
