@@ -134,12 +134,12 @@ def _control_share(text: str) -> float:
 
 def _normalise(text: str) -> str:
     """One kind of line break, no NULs: offsets are taken in this text."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 def _from_text(text: str, name: str, label: str, published: str | None, notes: tuple[str, ...]) -> Article:
     date = _DATE_LINE.search(text[:2000])
-    lines = text.lstrip("\ufeff").split("\n")
+    lines = text.split("\n")
     first = lines[0].strip()
     title = ""
     if (

@@ -18,9 +18,12 @@ from checker.quantities import Quantity, extract
 from checker.sentences import Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;]")
-_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                         r"forty|fifty|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|several|"
-                         r"few|handful|couple|half|third|quarter|score|scores|tens)\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|several|"
+    r"few|handful|couple|half|third|quarter|score|scores|tens)\b",
+    re.IGNORECASE,
+)
 _UPDATE_WORDING = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|grew|grown|increased|jumped|reached|now stands at|has risen|"
     r"had risen|up)\s+to\b|\bnow\b|\bupdated\b",
@@ -34,7 +37,7 @@ _CORRECTION_WORDING = re.compile(
 )
 _RETRACTED = re.compile(r"\bnot\s+$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
-    r"\b(?:" + "|".join(sorted(V.PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?"
+    r"\b(?i:" + "|".join(sorted(V.PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’-]*))*)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
@@ -152,9 +155,14 @@ def _places_by_context(text: str) -> frozenset[str]:
         for m in pattern.finditer(text):
             for part in re.split(r"['’]s\b|\s+", m.group(1)):
                 word = part.strip(".'’-").lower()
-                if len(word) > 2 and word not in V.NOT_PLACES and word not in V.PLACE_NOUNS and not _demonym(word):
-                    if part[:1].isupper():
-                        names.add(word)
+                if (
+                    len(word) > 2
+                    and part[:1].isupper()
+                    and word not in V.NOT_PLACES
+                    and word not in V.PLACE_NOUNS
+                    and not _demonym(word)
+                ):
+                    names.add(word)
     return frozenset(names)
 
 

@@ -65,10 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(args.articles) < 2:
         return _fail("give at least two articles to compare (see claimdiff --help)")
 
-    from embeddings import ModelUnavailable
-
     from checker.errors import InputError
     from checker.pipeline import compare
+    from embeddings import ModelUnavailable
 
     inputs = {Path(p).resolve() for p in args.articles if p != "-"}
     if args.output and Path(args.output).resolve() in inputs:

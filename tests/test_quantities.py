@@ -1,0 +1,269 @@
+"""checker.quantities.extract on real news sentences, one family of rules at a time."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.quantities import extract
+
+INF = None
+
+
+def only(text: str):
+    found = extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Gladkov said around 9,000 children would be evacuated from the region.", 9000),
+        ("The engine displaces 1.5 litres.", 1.5),
+        ("The index closed at 16369.03 points on Friday.", 16369.03),
+        ("Ford, which has 13000 workers in the United Kingdom, said it would cut jobs.", 13000),
+        ("Temperatures fell to -3 overnight in the capital.", -3),
+        ("The defence ministry said 13 missiles were shot down over the region.", 13),
+    ],
+)
+def test_digits(sentence, value):
+    assert only(sentence).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Three people in the region had been injured by debris.", 3),
+        ("Police said twenty-one people were taken to hospital.", 21),
+        ("A hundred and two passengers were on board the ferry.", 102),
+        ("Nine thousand residents lost power after the storm.", 9000),
+        ("A dozen protesters were detained outside the embassy.", 12),
+        ("The race ended after two and a half hours.", 2.5),
+    ],
+)
+def test_number_words(sentence, value):
+    assert only(sentence).value == value
+
+
+def test_one_more_is_an_increment():
+    q = only("One more fatality was found as a result of rescue operations.")
+    assert (q.value, q.change, q.unit) == (1, "up", "fatality")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Each one was valued at around $15m, the agency said.", 15e6, "dollar"),
+        ("The company raised $1.5bn in the offering.", 1.5e9, "dollar"),
+        ("The September crude contract was up 19 cents at US$58.24 per barrel.", 58.24, "dollar per barrel"),
+        ("The government set aside £2 billion for flood defences.", 2e9, "pound"),
+        ("The court fined the company 15 million rubles on Tuesday.", 15e6, "ruble"),
+        ("The deal is worth 800 million dollars over five years.", 800e6, "dollar"),
+        ("The fine is 10.5 million Australian dollars, the regulator said.", 10.5e6, "australian dollar"),
+    ],
+)
+def test_money(sentence, value, unit):
+    q = next(q for q in extract(sentence) if (q.unit and q.unit.startswith(unit.split()[0])) or q.unit == unit)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Shares of the miner rose 19 per cent on Monday.", 19, "percent"),
+        ("Footballers pledge 1% of their earnings to charity.", 1, "percent"),
+        ("A third of the population lives in the south east.", 1 / 3, None),
+        ("Half of the city was left without power.", 0.5, None),
+        ("The Fed raised rates by 0.25 percentage points.", 0.25, "percentage point"),
+    ],
+)
+def test_percentages_and_fractions(sentence, value, unit):
+    q = extract(sentence)[0]
+    assert q.value == pytest.approx(value)
+    if unit:
+        assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Officials said 10 to 12 people were still missing.", 10, 12),
+        ("Officials said 10-12 people were still missing.", 10, 12),
+        ("The storm left between 5 and 6 inches of rain.", 5, 6),
+        ("It will boost the range from 252 to 287 miles.", 252, 287),
+        ("Two or three people were seen fleeing the scene.", 2, 3),
+        ("Apple now expects revenue of $89 to $93 billion.", 89e9, 93e9),
+        ("World temperatures dropped by 1 to 1.5 degrees Celsius.", 1, 1.5),
+    ],
+)
+def test_ranges(sentence, low, high):
+    q = only(sentence)
+    assert (q.qualifier, q.value, q.low, q.high) == ("range", None, pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier", "low", "high"),
+    [
+        ("At least 34 people were killed in the attack.", "at_least", 34, INF),
+        ("More than 20 people were injured, officials said.", "more_than", 20, INF),
+        ("Up to 16 people may have been hurt.", "at_most", 0, 16),
+        ("As many as 14 first-team players left the club.", "at_most", 0, 14),
+        ("Fewer than 50 people attended the vigil.", "less_than", 0, 50),
+        ("Nearly 100 homes were damaged in the storm.", "less_than", 90, 100),
+        ("Almost 100 homes were damaged in the storm.", "less_than", 90, 100),
+        ("About 9,000 children would be evacuated.", "approximate", 8100, 9900),
+        ("Around 9,000 children would be evacuated.", "approximate", 8100, 9900),
+        ("The company has 1,000 customers or more.", "at_least", 1000, INF),
+    ],
+)
+def test_qualifiers_are_intervals(sentence, qualifier, low, high):
+    q = only(sentence)
+    assert q.qualifier == qualifier
+    assert q.low == pytest.approx(low)
+    assert q.high == (None if high is None else pytest.approx(high))
+    assert q.text.lower().startswith(sentence.split()[0].lower()) or qualifier == "at_least"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("City officials were forced to evacuate hundreds and extend school closures.", 100, 1000),
+        ("Dozens of people were killed in shootings at two mosques.", 12, 120),
+        ("Several people were wounded in the shelling.", 3, 9),
+        ("A handful of protesters gathered outside.", 2, 6),
+        ("Thousands of residents fled the fires.", 1000, 10000),
+        ("There are tens of thousands of students at the university.", 10000, 100000),
+    ],
+)
+def test_vague_amounts(sentence, low, high):
+    q = extract(sentence)[0]
+    assert (q.qualifier, q.value, q.low, q.high) == ("vague", None, low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "change"),
+    [
+        ("The death toll rose to 5 on Sunday.", 5, None),
+        ("The death toll had grown to three.", 3, None),
+        ("The figure rose by 3 overnight.", 3, "up"),
+        ("The crude contract was up 19 cents.", 19, "up"),
+        ("Shares fell 3 per cent in early trading.", 3, "down"),
+        ("Police found 3 more victims on Monday.", 3, "up"),
+        ("Air defence systems shot down 13 missiles.", 13, None),
+    ],
+)
+def test_changes(sentence, value, change):
+    q = only(sentence)
+    assert (q.value, q.change) == (value, change)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attack happened on March 29 in the evening.",
+        "A man born in 1955 was found under the rubble.",
+        "Missiles were shot down at 11:30 a.m. Moscow time.",
+        "He spoke after winning a fifth term in office.",
+        "She finished 21st in the downhill.",
+        "Call the hotline on 555-123-4567 for information.",
+        "The shooting happened in the 300 block of North Street.",
+        "Police were called to 1600 Pennsylvania Avenue.",
+        "Pilots flew F-16 jets past two Pantsir-S1 systems.".replace(" two", ""),
+        "COVID-19 cases and S-300 batteries were discussed.",
+        "2 Min read",
+    ],
+)
+def test_not_quantities(sentence):
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said an 18-year-old was arrested.",
+        "Evaldas Rimasauskas, a 50 year-old man, pled guilty.",
+        "The victim, aged 21, died.",
+    ],
+)
+def test_ages_are_years_not_people(sentence):
+    q = only(sentence)
+    assert q.unit == "year"
+
+
+def test_spans_point_into_the_text():
+    text = "At least two kindergartens and one school were damaged, and 13 missiles were shot down."
+    for q in extract(text):
+        assert text[q.start : q.end] == q.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_and_intervals_hold(text):
+    for q in extract(text):
+        assert text[q.start : q.end] == q.text
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high
+        if q.value is not None and q.low is not None and q.high is not None:
+            assert q.low <= q.value <= q.high
+        for x in (q.value, q.low, q.high):
+            assert x is None or math.isfinite(x)
+
+
+NEWSY = st.sampled_from(
+    [
+        "at least",
+        "up to",
+        "about",
+        "more than",
+        "nearly",
+        "some",
+        "between",
+        "and",
+        "to",
+        "-",
+        "or",
+        "$",
+        "£",
+        "million",
+        "bn",
+        "m",
+        "%",
+        "per cent",
+        "people",
+        "killed",
+        "rose",
+        "by",
+        "more",
+        "a",
+        "hundred",
+        "dozen",
+        "dozens",
+        "of",
+        "thousands",
+        "half",
+        "third",
+        "1e308",
+        "NaN",
+        "9" * 400,
+        "1,000",
+        "3.5",
+        "twenty-one",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(NEWSY, st.integers(-(10**6), 10**6).map(str)), max_size=12))
+def test_newsy_word_salad_keeps_the_contract(words):
+    text = " ".join(words)
+    for q in extract(text):
+        assert text[q.start : q.end] == q.text
+        assert q.low is None or q.high is None or q.low <= q.high
+        if q.value is not None and q.low is not None and q.high is not None:
+            assert q.low <= q.value <= q.high
