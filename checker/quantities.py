@@ -241,14 +241,9 @@ class _Reader:
                 break
         if last is None:
             return None
-        if (
-            self.low(i) == "one"
-            and last == i
-            and self.low(i - 1) in ("no", "any", "every", "each", "the", "which", "this", "that")
-        ):
-            return None  # a pronoun, not a count
-        if self.low(i) == "one" and last == i and self.low(i + 1) in ("another", "day", "time"):
-            return None
+        if self.low(i) == "one" and last == i:
+            if self.low(i - 1) in V.PRONOUN_ONE_AFTER or self.low(i + 1) in V.PRONOUN_ONE_BEFORE:
+                return None  # "no one", "the same one", "one another": a pronoun, not a count
         value = float(text2num(" ".join(words), "en")) if words else 1.0
         if dozen:
             value *= 12
@@ -263,7 +258,12 @@ class _Reader:
         tok = toks[first]
         before, after = self.low(first - 1), self.low(last + 1)
         if tok.kind == "num":
-            if self.glued(first - 1, first) and toks[first - 1].kind == "word" and not self.currency_before(first):
+            if (
+                self.glued(first - 1, first)
+                and toks[first - 1].kind == "word"
+                and toks[first - 1].low not in V.CURRENCY_CODES
+                and not (toks[first - 1].low in V.DOLLAR_PREFIXES and self.low(first - 2) == "$")
+            ):
                 return True  # "S1", "MH17", "COVID19"
             if (
                 before in _DASHES
@@ -271,6 +271,7 @@ class _Reader:
                 and self.glued(first - 2, first - 1)
                 and toks[first - 2].kind == "word"
                 and toks[first - 2].low not in V.NUMBER_WORDS
+                and toks[first - 2].low not in V.GLUED_PREFIXES
             ):
                 return True  # "F-16", "S-300", "COVID-19", "mid-2019"
             if after in V.ORDINAL_SUFFIXES and self.glued(last, last + 1):
@@ -295,6 +296,8 @@ class _Reader:
             return True  # "11 February", "the 3 of May"
         if after == "block" or (after and after[0].isalpha() and self.street_follows(last)):
             return True  # "300 block", "1600 Pennsylvania Avenue"
+        if after in _DASHES and self.low(last + 2) in V.DURATION_WORDS and self.low(last + 3) not in _DASHES:
+            return True  # "a five-year award": an adjective, not an amount ("18-year-old" is an age)
         return any(self.words_at(last + 1, len(p)) == p for p in _BOILERPLATE)  # "2 Min read"
 
     def currency_before(self, i: int) -> bool:
@@ -338,67 +341,36 @@ class _Reader:
 
     # -- extension around a number ------------------------------------------------------------------------
     def extend(self, first: int, last: int, value: float) -> int:
-        unit = None
-        currency_first = first
-        # currency before: "$15m", "US$58.24", "US $2.24", "£2 billion"
-        sym = self.low(first - 1)
-        if sym in V.CURRENCY_SYMBOLS:
-            unit = V.CURRENCY_SYMBOLS[sym]
-            currency_first = first - 1
-            prefix = self.low(first - 2)
-            if sym == "$" and prefix in V.DOLLAR_PREFIXES:
-                unit = V.DOLLAR_PREFIXES[prefix]
-                currency_first = first - 2
-            elif sym == "$" and prefix == "." and self.low(first - 3) == "s" and self.low(first - 5) == "u":
-                currency_first = first - 5  # "U.S.$"
-            if self.low(currency_first - 1) == "-" and self.glued(currency_first - 1, currency_first):
-                value = -value
-        elif (
-            self.low(first - 1) in ("-", "−")
-            and self.glued(first - 1, first)
-            and not (self.glued(first - 2, first - 1) and first >= 2)
-        ):
-            value = -value  # "-3"
-            currency_first = first - 1
-        elif (
-            self.low(first - 1) in ("-", "−")
-            and self.low(first - 2) in V.CURRENCY_SYMBOLS
-            and self.glued(first - 1, first)
-        ):
-            unit = V.CURRENCY_SYMBOLS[self.low(first - 2)]  # "$-50.8bn"
-            value = -value
-            currency_first = first - 2
+        """Read what surrounds a bare number: currency, sign, scale, range, qualifiers, change and unit."""
+        lead, value, unit, hint = self.lead_in(first, value)
         bare_last = last
         last, value = self.scale(last, value, currency=unit is not None)
+        scaled = last != bare_last
+        measure, last = self.measure_after(last, unit)
+        unit = measure or unit
 
-        # range: "10 to 12", "10-12", "between 5 and 6", "two or three", "$89 to $93 billion"
         low = high = None
         qualifier = "exact"
-        rng = self.range_after(currency_first, last, value, unit, scaled=last != bare_last)
+        range_change = None
+        rng = self.range_after(lead, last, value, unit, scaled=scaled)
         if rng is not None:
-            last, low, high, second_unit = rng
-            unit = unit or second_unit
+            last, low, high, range_change, second_unit = rng
             qualifier = "range"
+            unit = unit or second_unit
 
-        start_tok = currency_first
+        start_tok = lead
+        prefix_qualifier = hint
         q = self.match_phrase_ending(start_tok - 1, _PREFIX)
-        prefix_qualifier = None
         while q is not None:
             q_first, q_name = q
-            if (
-                q_name == "approximate"
-                and self.low(q_first) in ("some", "just", "only")
-                and self.toks[q_first].kind != "word"
-            ):
-                break
-            prefix_qualifier = prefix_qualifier or q_name
-            if q_name != "approximate" and prefix_qualifier == "approximate":
+            if prefix_qualifier in (None, "approximate"):
                 prefix_qualifier = q_name  # "at least about 5": the bound wins
             start_tok = q_first
             q = self.match_phrase_ending(start_tok - 1, _PREFIX)
-        if self.low(start_tok - 1) in ("between", "from") and qualifier == "range":
-            start_tok -= 1
-        if prefix_qualifier and qualifier != "range":
+        if qualifier == "range":
+            if self.low(start_tok - 1) in ("between", "from"):
+                start_tok -= 1
+        elif prefix_qualifier:
             qualifier = prefix_qualifier
 
         suffix = self.match_phrase(last + 1, _SUFFIX)
@@ -419,15 +391,127 @@ class _Reader:
 
         if qualifier == "exact":
             qualifier = self.suffix_after_noun(last) or qualifier
-        change = self.change_before(start_tok)
+        change = range_change or self.change_before(start_tok, unit) or self.change_after(last)
+        if hint == "up" or (hint == "-" and unit == "percent"):
+            change, qualifier = ("up" if hint == "up" else "down"), "exact"  # "Dow +0.2%"
+        noun_from = last + 1
         if self.low(last + 1) in V.INCREMENT_WORDS and self.low(last + 2) != "than":
-            change = change or "up"
-            last_unit_from = last + 2
-        else:
-            last_unit_from = last + 1
-        if unit is None or (unit in ("dollar", "pound", "euro") and self.low(last_unit_from) in ("per", "a")):
-            unit, last = self.unit_after(last_unit_from, value if qualifier != "range" else 2.0, last, unit)
+            change = change or "up"  # "3 more people"
+            noun_from = last + 2
+        if unit is None:
+            unit = self.unit_after(noun_from, value if qualifier != "range" else 2.0)
+            if unit is None and qualifier == "exact" and change is None and self.is_label(lead):
+                return last + 1  # "iPhone 11", "S&P 500", "category 4": a name, not a quantity
         return self.emit(start_tok, last, value, low, high, qualifier, change, unit)
+
+    def lead_in(self, first: int, value: float) -> tuple[int, float, str | None, str | None]:
+        """Currency and sign before the number: (first token, signed value, currency unit, hint).
+
+        The hint is a qualifier read from a glued prefix ("~5", "sub-7"), "up" for "+0.2%", "-" for a minus sign.
+        """
+        lead, unit, hint = first, None, None
+        k = first - 1
+        code = self.low(k)
+        if self.toks[k : k + 1] and self.toks[k].kind == "word" and self.glued(k, first):
+            if code in V.DOLLAR_PREFIXES and self.low(k - 1) == "$" and self.glued(k - 1, k):
+                unit, lead, k = V.DOLLAR_PREFIXES[code], k - 1, k - 2  # "$US55m", "$A82m"
+            elif code in V.CURRENCY_CODES:
+                unit, lead, k = V.CURRENCY_CODES[code], k, k - 1  # "USD10m", "PS2.7m"
+        if self.low(k) in ("-", "−", "+") and self.glued(k, lead) and not self.word_glued_before(k):
+            hint = "up" if self.low(k) == "+" else "-"
+            value = value if hint == "up" else -value
+            lead, k = k, k - 1
+        if unit is None and self.low(k) in V.CURRENCY_SYMBOLS:
+            unit, lead, k = V.CURRENCY_SYMBOLS[self.low(k)], k, k - 1
+            if self.low(lead) == "$" and self.low(k) in V.DOLLAR_PREFIXES:
+                unit, lead, k = V.DOLLAR_PREFIXES[self.low(k)], k, k - 1  # "US$58.24", "US $2.24"
+            elif self.low(lead) == "$" and self.words_at(k - 3, 4) == ("u", ".", "s", "."):
+                lead, k = k - 3, k - 4  # "U.S.$"
+            if self.low(k) in ("-", "−") and self.glued(k, lead) and not self.word_glued_before(k):
+                value, lead, k, hint = -value, k, k - 1, "-"  # "-$5m"
+        if self.low(k) in _DASHES and self.glued(k, lead) and self.low(k - 1) in V.GLUED_PREFIXES:
+            k -= 1  # "minus-5", "sub-7"
+        if self.low(k) in V.GLUED_PREFIXES:
+            effect = V.GLUED_PREFIXES[self.low(k)]
+            if effect == "negative":
+                value, hint = -value, "-"
+            else:
+                hint = effect
+            lead = k
+        elif self.low(k) == "~" and (self.glued(k, lead) or self.low(k + 1) != "~"):
+            hint, lead = "approximate", k
+        return lead, value, unit, hint
+
+    def word_glued_before(self, k: int) -> bool:
+        """Token k is glued to a letter or digit before it ("F-16", "10-12"): not a sign."""
+        return k >= 1 and self.glued(k - 1, k) and self.toks[k - 1].kind in ("word", "num")
+
+    def measure_after(self, last: int, currency: str | None) -> tuple[str | None, int]:
+        """A unit of measure right after the number ("%", "per cent", "km/h", "bhp"): (unit, its last token)."""
+        i = last + 1
+        phrase = self.match_phrase(i, _UNIT_PHRASES)
+        if phrase is not None:
+            n, name = phrase
+            return self.per_unit(currency or name, i + n - 1) if not currency else (currency, last)
+        w = self.low(i)
+        if currency is not None:
+            return self.per_unit(currency, last) if w == "per" else (currency, last)
+        if w in V.UNIT_ALIASES and (self.glued(last, i) or w not in V.GLUED_ONLY_UNITS):
+            return self.per_unit(V.UNIT_ALIASES[w], i)
+        return None, last
+
+    def range_after(
+        self, lead: int, last: int, value: float, unit: str | None, *, scaled: bool
+    ) -> tuple[int, float, float, str | None, str | None] | None:
+        """The range that starts with the number ending at ``last``: (last token, low, high, change, unit).
+
+        "from X to Y" is always a range (descending too, and after a change verb, which gives its change);
+        "X to Y" when X is bare or both ends have the same unit ("5% to 6%"); "between X and Y"; "X or Y";
+        "X-Y". "rose by 3 to 7" is a change and a level, "3-1" a score: no range.
+        """
+        joiner = self.low(last + 1)
+        before = self.low(lead - 1)
+        after_from = before == "from"
+        own_unit = scaled or unit is not None
+        change = self.change_word(self.low(lead - 2)) if after_from else None
+        if joiner in _DASHES:
+            spaced = not (self.glued(last, last + 1) and self.glued(last + 1, last + 2))
+            if spaced and joiner == "-":
+                return None  # " - " is a clause dash
+        elif joiner == "to":
+            if before == "by" and own_unit:
+                return None  # "increased by $43.6 billion to $419.2 billion"
+            if not after_from and before != "between" and self.change_word(before):
+                return None
+        elif not ((joiner == "and" and before == "between") or joiner == "or"):
+            return None
+        j = last + 2
+        second_unit = None
+        if self.low(j) in V.CURRENCY_SYMBOLS:
+            second_unit, j = V.CURRENCY_SYMBOLS[self.low(j)], j + 1
+        elif self.low(j) in V.DOLLAR_PREFIXES and self.low(j + 1) == "$":
+            second_unit, j = V.DOLLAR_PREFIXES[self.low(j)], j + 2
+        if j >= len(self.toks):
+            return None
+        core = self.core(j)
+        if core is None or core[3] is not None or core[0] != j:
+            return None
+        _, end, bare_high, _ = core
+        if self.not_a_quantity(j, end, bare_high):
+            return None
+        end, high = self.scale(end, bare_high, currency=(unit or second_unit) is not None)
+        second_measure, end = self.measure_after(end, second_unit)
+        second_unit = second_unit or second_measure
+        if own_unit and joiner == "to" and not after_from and before != "between" and second_unit != unit:
+            return None  # "up 9.4 per cent to $84": a change, then a level
+        low = value
+        if high != bare_high and bare_high and value * high / bare_high <= high and not scaled:
+            low = value * high / bare_high  # "$89 to $93 billion": the multiplier belongs to both ends
+        if low > high and after_from and joiner == "to":
+            low, high = high, low  # "fell from 208 pounds to 193"
+        if not low < high:
+            return None
+        return end, low, high, change, second_unit
 
     def suffix_after_noun(self, last: int) -> str | None:
         """ "1,000 customers or more": a bounding suffix after a short counted noun phrase."""
@@ -451,7 +535,7 @@ class _Reader:
             elif (
                 w in V.CURRENCY_MULTIPLIERS
                 and self.glued(last, last + 1)
-                and (currency or self.currency_word_at(last + 2))
+                and (currency or self.currency_word_at(last + 2) or self.toks[last + 1].text.isupper())
             ):
                 value *= V.CURRENCY_MULTIPLIERS[w]
                 last += 1
@@ -461,53 +545,6 @@ class _Reader:
     def currency_word_at(self, i: int) -> bool:
         return _lemma(self.low(i)) in ("dollar", "ruble", "euro", "pound", "yen", "yuan", "rupee", "shekel")
 
-    def range_after(
-        self, lead: int, last: int, value: float, unit: str | None, scaled: bool
-    ) -> tuple[int, float, float, str | None] | None:
-        """The range that starts with the number ending at ``last``: (last token, low, high, unit of the 2nd end).
-
-        ``lead`` is the first token of the number (its currency sign included); ``scaled`` says whether the first
-        number carried its own multiplier. "rose by 3 to 7" and "from $5m to $7m" after a change verb are two
-        quantities, not a range.
-        """
-        joiner = self.low(last + 1)
-        before = self.low(lead - 1)
-        if joiner in _DASHES:
-            if not (self.glued(last, last + 1) and self.glued(last + 1, last + 2)):
-                return None
-        elif joiner == "to":
-            if before == "by" and (unit is not None or scaled):
-                return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
-            if self.change_word(before) or (self.change_word(self.low(lead - 2)) and before == "from"):
-                return None
-            if before not in ("from", "between") and scaled:
-                return None
-        elif not ((joiner == "and" and before == "between") or joiner == "or"):
-            return None
-        j = last + 2
-        second_unit = None
-        if self.low(j) in V.CURRENCY_SYMBOLS:
-            second_unit = V.CURRENCY_SYMBOLS[self.low(j)]
-            j += 1
-        elif self.low(j) in V.DOLLAR_PREFIXES and self.low(j + 1) == "$":
-            second_unit = V.DOLLAR_PREFIXES[self.low(j)]
-            j += 2
-        if j >= len(self.toks) or (self.toks[j].kind != self.toks[last].kind and joiner != "to"):
-            return None
-        core = self.core(j)
-        if core is None or core[3] is not None or core[0] != j:
-            return None
-        _, end, bare_high, _ = core
-        if self.not_a_quantity(j, end, bare_high):
-            return None
-        end, high = self.scale(end, bare_high, currency=(unit or second_unit) is not None)
-        low = value
-        if not scaled and high != bare_high and bare_high and value * high / bare_high <= high:
-            low = value * high / bare_high  # "$89 to $93 billion": the multiplier belongs to both ends
-        if not low < high:
-            return None  # "3-1" is a score, "5 to 3" a vote tally
-        return end, low, high, second_unit
-
     def change_word(self, w: str) -> str | None:
         if w in V.CHANGE_UP:
             return "up"
@@ -515,8 +552,8 @@ class _Reader:
             return "down"
         return None
 
-    def change_before(self, start: int) -> str | None:
-        """ "rose by 3", "up 19 cents", "fell 3 per cent" are changes; "rose to 5" is a level."""
+    def change_before(self, start: int, unit: str | None) -> str | None:
+        """"rose by 3", "up 19 cents", "fell 3 per cent" are changes; "rose to 5" is a level."""
         k = start - 1
         if self.low(k) == "to":
             return None
@@ -528,39 +565,27 @@ class _Reader:
         change = self.change_word(w)
         if change and w in ("up", "down") and self.low(k - 1) in V.PHRASAL_VERBS:
             return None
-        if (
-            change
-            and w in ("cut", "lost", "lose", "loses", "shed", "sheds", "added", "adds")
-            and self.low(start - 1) != "by"
-        ):
-            return None  # "lost 3 games", "added 5 jobs" are counts unless "by"
+        if change and w in V.COUNT_VERBS and self.low(start - 1) != "by" and unit not in V.RATE_UNITS:
+            return None  # "lost 3 games", "cut 500 jobs" are counts; "lost 1.1%" is a change
         return change
 
-    def unit_after(self, i: int, value: float, last: int, unit: str | None) -> tuple[str | None, int]:
-        """The unit right after the number: a vocabulary unit or a short noun phrase up to its plural head."""
-        phrase = self.match_phrase(i, _UNIT_PHRASES)
-        if phrase is not None:
-            n, name = phrase
-            return self.per_unit(name, i + n - 1)
+    def change_after(self, last: int) -> str | None:
+        """"0.68 percent lower", "2 points higher"."""
+        w = self.low(last + 1)
+        return {"higher": "up", "lower": "down"}.get(w)
+
+    def unit_after(self, i: int, value: float) -> str | None:
+        """What a number counts, from the words after it: an age, a measure word or a short noun phrase up to
+        its plural head ("14 first-team players" → "first-team player"). None when nothing is named."""
         w = self.low(i)
-        if unit is not None:
-            return self.per_unit(unit, i - 1)[0], last
-        if w == "%" or (w in V.UNIT_ALIASES and (self.glued(i - 1, i) or V.UNIT_ALIASES[w] != "metre")):
-            return self.per_unit(V.UNIT_ALIASES[w], i)
-        if w in _DASHES and self.low(i + 1) == "year" and self.low(i + 3) == "old":
-            return "year", i + 3 if self.glued(i + 2, i + 3) else i + 1
-        if w == "year" and self.low(i + 1) in _DASHES and self.low(i + 2) == "old":
-            return "year", i + 2
-        if w == "years" and self.low(i + 1) == "old":
-            return "year", i + 1
-        if (self.low(i - 2) in ("aged", "age", "ages") and not self.toks[i - 1 : i]) or self.low(i - 2) in (
-            "aged",
-            "age",
-            "ages",
-        ):
-            return "year", last  # "aged 21", "over the age of 21"
-        if w in ("degree", "degrees") and self.low(i + 1) in ("celsius", "fahrenheit", "c", "f"):
-            return ("celsius" if self.low(i + 1) in ("celsius", "c") else "fahrenheit"), i + 1
+        if w in _DASHES and self.low(i + 1) in ("year", "month", "week", "day") and self.low(i + 3) == "old":
+            return self.low(i + 1)  # "18-year-old"
+        if w in ("year", "month") and self.low(i + 1) in _DASHES and self.low(i + 2) == "old":
+            return w  # "50 year-old"
+        if w in ("years", "months") and self.low(i + 1) == "old":
+            return w[:-1]
+        if self.low(i - 2) in ("aged", "age", "ages") or self.low(i - 3) == "age" and self.low(i - 2) == "of":
+            return "year"  # "aged 21", "over the age of 21"
         words: list[str] = []
         k = i
         while k < len(self.toks) and len(words) < _MAX_UNIT_WORDS:
@@ -578,26 +603,36 @@ class _Reader:
             if not words and tok.low.endswith("ed") and tok.low not in V.UNIT_ALIASES:
                 break  # "5 killed": a verb, not a unit
             words.append(tok.low)
-            if _is_plural(words[-1]) and not words[-1].endswith("'s"):
-                return " ".join([*words[:-1], _lemma(words[-1])]), last
+            if _is_plural(words[-1]):
+                return " ".join([*words[:-1], _lemma(words[-1])])
             k += 1
         if words and (value == 1 or _lemma(words[0]) in V.SINGULAR_UNITS or words[0] in V.UNIT_ALIASES):
-            return _lemma(words[0]), last
-        return None, last
+            return _lemma(words[0])
+        return None
+
+    def is_label(self, lead: int) -> bool:
+        """A bare number right after a name or a label word is part of a name ("Big 12", "Game 7")."""
+        k = lead - 1
+        if k < 0 or self.toks[k].kind != "word":
+            return False
+        if self.low(k) in V.LABEL_WORDS:
+            return True
+        starts_sentence = k == 0 or self.low(k - 1) in (".", "!", "?", ":", '"', "“")
+        return self.toks[k].text[0].isupper() and not starts_sentence and self.low(k) not in V.MONTHS
 
     def per_unit(self, name: str, last_unit_tok: int) -> tuple[str, int]:
-        """Add a rate: "$58.24 per barrel", "3,000 tests a day" keep their denominator."""
-        if (
-            self.low(last_unit_tok + 1) == "per"
-            and self.toks[last_unit_tok + 2 : last_unit_tok + 3]
-            and self.toks[last_unit_tok + 2].kind == "word"
-        ):
-            return f"{name} per {_lemma(self.low(last_unit_tok + 2))}", last_unit_tok + 2
-        return name, last_unit_tok
+        """Add a rate: "$58.24 per barrel", "$21.25 per square foot" keep their denominator."""
+        k = last_unit_tok + 1
+        if self.low(k) != "per" or not self.toks[k + 1 : k + 2] or self.toks[k + 1].kind != "word":
+            return name, last_unit_tok
+        phrase = self.match_phrase(k + 1, _UNIT_PHRASES)
+        if phrase is not None:
+            return f"{name} per {phrase[1]}", k + phrase[0]
+        return f"{name} per {_lemma(self.low(k + 1))}", k + 1
 
     # -- result -------------------------------------------------------------------------------------------
     def finish(self, first: int, last: int, value: float | None, interval: tuple[float, float], qualifier: str) -> int:
-        unit, _ = self.unit_after(last + 1 + (self.low(last + 1) == "of"), 2.0, last, None)
+        unit = self.unit_after(last + 1 + (self.low(last + 1) == "of"), 2.0)
         return self.emit(first, last, value, interval[0], interval[1], qualifier, None, unit)
 
     def emit(

@@ -133,15 +133,18 @@ NEARLY_BAND = 0.10
 CHANGE_UP = _words(
     """
     up rose rise rises risen rising increased increase increases increasing grew grow grows grown
-    growing gained gain gains climbed climb climbs jumped jump jumps surged surge surges soared soar
-    soars added adds advanced higher rallied spiked
+    growing gained gain gains climbed climb climbs climbing jumped jump jumps jumping surged surge
+    surges surging soared soar soars soaring added adds advanced advancing higher rallied rallying
+    spiked spiking
     """
 )
 CHANGE_DOWN = _words(
     """
     down fell fall falls fallen falling dropped drop drops declined decline declines decreased decrease
-    decreases lost lose loses slipped slip slips shed sheds slid slide slides plunged plunge plunges
-    tumbled tumble dipped dip dips sank sink eased lower cut cuts shrank shrunk
+    decreases decreasing dropping declining lost lose loses losing slipped slip slips slipping shed
+    sheds slid slide slides sliding plunged plunge plunges plunging plummeted plummeting plummets
+    tumbled tumble tumbling dipped dip dips dipping sank sink sinking eased easing lower cut cuts
+    shrank shrunk
     """
 )
 #: Verbs for which "up"/"down" is part of the verb, not a change ("shot down 13 missiles", "stepped up attacks").
@@ -149,9 +152,11 @@ PHRASAL_VERBS = _words(
     """
     shot shoot shoots shooting gunned cut broke broken brought took taken set picked mowed struck
     knocked locked blew blown backed signed built stepped scaled ramped rounded turned shut tied stood
-    wound put beat beaten gave given called ended hold held
+    wound put beat beaten gave given called hold held
     """
 )
+#: Change verbs that also count things: "lost 3 games", "cut 500 jobs" are counts; "lost 1.1%" is a change.
+COUNT_VERBS = _words("cut cuts lost lose loses losing shed sheds added adds gained gain gains")
 #: After a number, these make it an increment ("one more fatality", "3 additional victims").
 INCREMENT_WORDS = frozenset({"more", "additional", "extra", "further"})
 
@@ -163,6 +168,11 @@ MONTHS = _words(
     apr jun jul aug sep sept oct nov dec
     """
 )
+#: "one" is a pronoun after these words ("no one", "the same one") and before these ("one another").
+PRONOUN_ONE_AFTER = _words("no any every each the which this that same someone")
+PRONOUN_ONE_BEFORE = _words("another day time")
+#: "a five-year plan", "a 15-minute drive": a number glued to these by a hyphen is an adjective.
+DURATION_WORDS = _words("year month week day hour minute")
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 TIME_WORDS = frozenset({"am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "est", "edt", "cet", "msk", "hrs", "o'clock"})
 STREET_WORDS = _words(
@@ -178,7 +188,47 @@ YEAR_RANGE = (1000, 2099)
 
 # --- Units --------------------------------------------------------------------------------------------------
 
-CURRENCY_SYMBOLS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee", "₽": "ruble", "₴": "hryvnia"}
+#: Currency names follow the normalised unit names of the NewsQuant gold annotation where it has them.
+CURRENCY_SYMBOLS = {
+    "$": "dollar",
+    "£": "pound sterling",
+    "€": "euro",
+    "¥": "japanese yen",
+    "₹": "indian rupee",
+    "₽": "ruble",
+    "₴": "hryvnia",
+    "₪": "shekel",
+}
+#: ISO codes and their common spellings glued to an amount ("USD10m", "GBP5bn"). "PS" is how "£" comes out of
+#: text pipelines that transliterate to ASCII ("PS2.7m"); it is read only when glued to a number.
+CURRENCY_CODES = {
+    "usd": "dollar",
+    "us": "dollar",
+    "eur": "euro",
+    "gbp": "pound sterling",
+    "ps": "pound sterling",
+    "aud": "australian dollar",
+    "cad": "canadian dollar",
+    "nzd": "new zealand dollar",
+    "hkd": "hong kong dollar",
+    "sgd": "singapore dollar",
+    "jpy": "japanese yen",
+    "cny": "chinese yuan",
+    "rmb": "chinese yuan",
+    "inr": "indian rupee",
+    "rs": "indian rupee",
+    "rub": "ruble",
+    "chf": "swiss franc",
+}
+#: Words glued before a number by a hyphen or a space that change it: "minus-5" is -5, "sub-7" is below 7.
+GLUED_PREFIXES = {"minus": "negative", "sub": "less_than"}
+#: Words before a bare number that make it a label, not an amount ("Game 7", "category 4", "No. 10").
+LABEL_WORDS = _words(
+    """
+    game category level phase stage grade section article chapter page no number room gate flight route
+    highway interstate channel episode season round model version type class tier week
+    """
+)
 #: Letters before "$" that name whose dollar it is ("US$", "A$", "HK$").
 DOLLAR_PREFIXES = {
     "us": "dollar",
@@ -219,8 +269,26 @@ UNIT_ALIASES = {
     "meter": "metre",
     "metres": "metre",
     "m": "metre",
+    "sq m": "square metre",
+    "sqm": "square metre",
+    "square metres": "square metre",
+    "square meters": "square metre",
+    "square feet": "square foot",
+    "square foot": "square foot",
+    "sq ft": "square foot",
     "cm": "centimetre",
     "mm": "millimetre",
+    "nm": "nanometre",
+    "ml": "millilitre",
+    "mg": "milligram",
+    "w": "watt",
+    "min": "minute",
+    "mins": "minute",
+    "pc": "percent",
+    "liter": "litre",
+    "liters": "litre",
+    "litres": "litre",
+    "lb-ft": "pound-foot",
     "kg": "kilogram",
     "kgs": "kilogram",
     "g": "gram",
@@ -266,6 +334,10 @@ UNIT_ALIASES = {
     "euros": "euro",
     "pounds": "pound",
 }
+#: Abbreviations read as units only when glued to the number ("5m", "45g", "3min"): spaced, they are words.
+GLUED_ONLY_UNITS = _words("m g w min mins pc in c f l")
+#: Units of rates and amounts: with these, "lost", "cut" and "added" describe a change, not a count.
+RATE_UNITS = _words("percent point cent dollar euro")
 #: Plurals that do not end in "s", and collective nouns that count people. Regular plurals are handled by
 #: ``quantities.lemma``.
 IRREGULAR_PLURALS = {
@@ -289,7 +361,8 @@ IRREGULAR_PLURALS = {
 SINGULAR_UNITS = _words(
     """
     litre liter percent mile metre meter foot inch yard kilogram gram pound ton tonne degree acre
-    hectare gallon barrel year month week day hour minute second
+    hectare gallon barrel year month week day hour minute second dollar euro yen yuan horsepower watt
+    kilowatt megawatt
     """
 )
 #: Ends of an NP that never belong to a unit (verbs, function words, pronouns).

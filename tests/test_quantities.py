@@ -60,7 +60,7 @@ def test_one_more_is_an_increment():
         ("Each one was valued at around $15m, the agency said.", 15e6, "dollar"),
         ("The company raised $1.5bn in the offering.", 1.5e9, "dollar"),
         ("The September crude contract was up 19 cents at US$58.24 per barrel.", 58.24, "dollar per barrel"),
-        ("The government set aside £2 billion for flood defences.", 2e9, "pound"),
+        ("The government set aside £2 billion for flood defences.", 2e9, "pound sterling"),
         ("The court fined the company 15 million rubles on Tuesday.", 15e6, "ruble"),
         ("The deal is worth 800 million dollars over five years.", 800e6, "dollar"),
         ("The fine is 10.5 million Australian dollars, the regulator said.", 10.5e6, "australian dollar"),

@@ -1,0 +1,143 @@
+"""Score ``checker.quantities.extract`` on NewsQuant (dev half) with the published CQE method.
+
+A gold quantity is found when a returned quantity of the same sentence has the same value (a range: both ends);
+each returned quantity matches at most one gold one, and precision counts every returned quantity. Three figures,
+as in the CQE paper (EMNLP 2023): value F1, value+change F1 and value+unit F1.
+
+    python benchmarks/newsquant.py            # figures beside CQE's
+    python benchmarks/newsquant.py --misses   # also every miss and false alarm, to improve rules in general
+
+Then the speed: sentences per second over every sentence of the GVA corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._corpora import corpus  # noqa: E402
+from checker.quantities import Quantity, extract, lemma  # noqa: E402
+from checker.sentences import split  # noqa: E402
+
+#: Published scores on the whole NewsQuant set (shared/corpora/newsquant_dev/README.md).
+CQE = {"value": 92.0, "value+change": 88.1, "value+unit": 85.6}
+#: Gold writes some units differently from claimdiff's lemmas; these are spellings, not judgement calls.
+UNIT_SPELLINGS = {"percentage": "percent", "people": "person", "-": "", "count": ""}
+_RANGE = re.compile(r"^(-?[\d.]+(?:e[+-]?\d+)?)\s*-\s*(-?[\d.]+(?:e[+-]?\d+)?)$")
+
+
+def gold_value(text: str) -> tuple[float, float]:
+    m = _RANGE.match(text.strip())
+    if m:
+        return float(m.group(1)), float(m.group(2))
+    v = float(text)
+    return v, v
+
+
+def predicted_value(q: Quantity) -> tuple[float, float]:
+    if q.value is not None:
+        return q.value, q.value
+    return (q.low if q.low is not None else -math.inf), (q.high if q.high is not None else math.inf)
+
+
+def same_value(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return all(math.isclose(x, y, rel_tol=1e-4, abs_tol=1e-9) for x, y in zip(a, b, strict=True))
+
+
+def predicted_change(q: Quantity) -> str:
+    if q.change:
+        return q.change
+    return {
+        "approximate": "~",
+        "at_least": ">",
+        "more_than": ">",
+        "at_most": "<",
+        "less_than": "<",
+    }.get(q.qualifier, "=")
+
+
+def unit_key(unit: str | None) -> str:
+    if not unit:
+        return ""
+    unit = UNIT_SPELLINGS.get(unit.lower(), unit.lower())
+    return " ".join(UNIT_SPELLINGS.get(w, lemma(w)) for w in unit.split())
+
+
+def f1(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(entries: list[dict], show_misses: bool) -> dict[str, tuple[float, float, float]]:
+    counts = {"value": 0, "value+change": 0, "value+unit": 0}
+    n_pred = n_gold = 0
+    for entry in entries:
+        text, gold = entry["text"], entry["quantities"]
+        predicted = extract(text)
+        n_pred += len(predicted)
+        n_gold += len(gold)
+        free = list(range(len(predicted)))
+        misses = []
+        for g in gold:
+            gv = gold_value(g["value"])
+            hit = next((i for i in free if same_value(predicted_value(predicted[i]), gv)), None)
+            if hit is None:
+                misses.append(f"  miss  {g['value']} {g['change']} {g['normalized_unit']!r}")
+                continue
+            free.remove(hit)
+            q = predicted[hit]
+            counts["value"] += 1
+            counts["value+change"] += predicted_change(q) == g["change"]
+            counts["value+unit"] += unit_key(q.unit) == unit_key(g["normalized_unit"])
+            if show_misses and predicted_change(q) != g["change"]:
+                misses.append(f"  change {q.text!r}: {predicted_change(q)} vs gold {g['change']}")
+            if show_misses and unit_key(q.unit) != unit_key(g["normalized_unit"]):
+                misses.append(f"  unit  {q.text!r}: {q.unit!r} vs gold {g['normalized_unit']!r}")
+        misses += [f"  extra {predicted[i].text!r} = {predicted_value(predicted[i])}" for i in free]
+        if show_misses and misses:
+            print(text)
+            print("\n".join(misses))
+    return {k: f1(v, n_pred, n_gold) for k, v in counts.items()} | {"_counts": (n_pred, n_gold, 0)}
+
+
+def speed(gva: Path, limit_seconds: float = 60.0) -> tuple[int, float, float]:
+    """(sentences, sentences/s over all sentences, sentences/s over sentences with a digit or number word)."""
+    sentences = []
+    for path in sorted((gva / "incidents").glob("*/*.txt")):
+        sentences += [s.text for s in split(path.read_text(encoding="utf-8"))]
+    start = time.perf_counter()
+    for s in sentences:
+        extract(s)
+        if time.perf_counter() - start > limit_seconds:
+            break
+    elapsed = time.perf_counter() - start
+    return len(sentences), len(sentences) / elapsed, elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--misses", action="store_true", help="print every miss and false alarm")
+    parser.add_argument("--no-speed", action="store_true", help="skip the GVA speed run")
+    args = parser.parse_args()
+    entries = json.loads((corpus("newsquant_dev") / "NewsQuant_dev.json").read_text(encoding="utf-8"))
+    results = score(entries, args.misses)
+    n_pred, n_gold, _ = results.pop("_counts")
+    print(f"NewsQuant dev: {len(entries)} sentences, {n_gold} gold quantities, {n_pred} returned")
+    print(f"{'measure':<14}{'P':>7}{'R':>7}{'F1':>7}{'CQE F1':>9}")
+    for name, (p, r, f) in results.items():
+        print(f"{name:<14}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}{CQE[name]:9.1f}")
+    if not args.no_speed:
+        n, rate, elapsed = speed(corpus("gva_semeval2018_task5"))
+        print(f"speed: {n} GVA sentences in {elapsed:.1f} s = {rate:,.0f} sentences/s (every sentence, one core)")
+
+
+if __name__ == "__main__":
+    main()
