@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._corpora import corpus  # noqa: E402
-from checker.quantities import Quantity, extract, lemma  # noqa: E402
-from checker.sentences import split  # noqa: E402
+from benchmarks._corpora import corpus
+from checker.quantities import Quantity, extract, lemma
+from checker.sentences import split
 
 #: Published scores on the whole NewsQuant set (shared/corpora/newsquant_dev/README.md).
 CQE = {"value": 92.0, "value+change": 88.1, "value+unit": 85.6}

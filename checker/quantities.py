@@ -241,9 +241,12 @@ class _Reader:
                 break
         if last is None:
             return None
-        if self.low(i) == "one" and last == i:
-            if self.low(i - 1) in V.PRONOUN_ONE_AFTER or self.low(i + 1) in V.PRONOUN_ONE_BEFORE:
-                return None  # "no one", "the same one", "one another": a pronoun, not a count
+        if (
+            self.low(i) == "one"
+            and last == i
+            and (self.low(i - 1) in V.PRONOUN_ONE_AFTER or self.low(i + 1) in V.PRONOUN_ONE_BEFORE)
+        ):
+            return None  # "no one", "the same one", "one another": a pronoun, not a count
         value = float(text2num(" ".join(words), "en")) if words else 1.0
         if dozen:
             value *= 12
@@ -553,7 +556,7 @@ class _Reader:
         return None
 
     def change_before(self, start: int, unit: str | None) -> str | None:
-        """"rose by 3", "up 19 cents", "fell 3 per cent" are changes; "rose to 5" is a level."""
+        """ "rose by 3", "up 19 cents", "fell 3 per cent" are changes; "rose to 5" is a level."""
         k = start - 1
         if self.low(k) == "to":
             return None
@@ -570,7 +573,7 @@ class _Reader:
         return change
 
     def change_after(self, last: int) -> str | None:
-        """"0.68 percent lower", "2 points higher"."""
+        """ "0.68 percent lower", "2 points higher"."""
         w = self.low(last + 1)
         return {"higher": "up", "lower": "down"}.get(w)
 
@@ -584,7 +587,7 @@ class _Reader:
             return w  # "50 year-old"
         if w in ("years", "months") and self.low(i + 1) == "old":
             return w[:-1]
-        if self.low(i - 2) in ("aged", "age", "ages") or self.low(i - 3) == "age" and self.low(i - 2) == "of":
+        if self.low(i - 2) in ("aged", "age", "ages") or (self.low(i - 3) == "age" and self.low(i - 2) == "of"):
             return "year"  # "aged 21", "over the age of 21"
         words: list[str] = []
         k = i
