@@ -29,7 +29,15 @@ from checker.sentences import split
 #: Published scores on the whole NewsQuant set (shared/corpora/newsquant_dev/README.md).
 CQE = {"value": 92.0, "value+change": 88.1, "value+unit": 85.6}
 #: Gold writes some units differently from claimdiff's lemmas; these are spellings, not judgement calls.
-UNIT_SPELLINGS = {"percentage": "percent", "people": "person", "-": "", "count": ""}
+#: Ages are "year of age" there and unit "year" here (the contract of checker.quantities).
+UNIT_SPELLINGS = {
+    "percentage": "percent",
+    "people": "person",
+    "-": "",
+    "count": "",
+    "year of age": "year",
+    "month of age": "month",
+}
 _RANGE = re.compile(r"^(-?[\d.]+(?:e[+-]?\d+)?)\s*-\s*(-?[\d.]+(?:e[+-]?\d+)?)$")
 
 
@@ -48,7 +56,8 @@ def predicted_value(q: Quantity) -> tuple[float, float]:
 
 
 def same_value(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return all(math.isclose(x, y, rel_tol=1e-4, abs_tol=1e-9) for x, y in zip(a, b, strict=True))
+    """Same number, or same two ends of a range (gold writes "from 208 to 193" as 208-193, claimdiff low-high)."""
+    return all(math.isclose(x, y, rel_tol=1e-4, abs_tol=1e-9) for x, y in zip(sorted(a), sorted(b), strict=True))
 
 
 def predicted_change(q: Quantity) -> str:
@@ -67,6 +76,8 @@ def unit_key(unit: str | None) -> str:
     if not unit:
         return ""
     unit = UNIT_SPELLINGS.get(unit.lower(), unit.lower())
+    if unit in UNIT_SPELLINGS.values():
+        return unit
     return " ".join(UNIT_SPELLINGS.get(w, lemma(w)) for w in unit.split())
 
 

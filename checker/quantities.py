@@ -45,8 +45,10 @@ class Quantity:
 
 # A token is a number with its separators, a run of letters, or one other character. Hyphens are tokens of
 # their own so that "F-16", "twenty-one", "10-12" and "18-year-old" are read from their parts.
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>\S)")
-_WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>\S)"
+)
+_WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _DASHES = frozenset("-–—")
 _MAX_UNIT_WORDS = 4  # a counted noun phrase is at most this long ("first-team players", "rushing yards")
 
@@ -279,6 +281,17 @@ class _Reader:
                 return True  # "F-16", "S-300", "COVID-19", "mid-2019"
             if after in V.ORDINAL_SUFFIXES and self.glued(last, last + 1):
                 return True  # "21st"
+            if before in _DASHES and self.glued(first - 1, first) and self.glued(first - 2, first - 1):
+                return toks[first - 2].kind == "num"  # the second of "89-89", "2-0": a score
+            if (
+                after in _DASHES
+                and self.glued(last, last + 1)
+                and self.glued(last + 1, last + 2)
+                and toks[last + 2].kind == "num"
+                and _number(toks[last + 2].text) is not None
+                and value >= _number(toks[last + 2].text)
+            ):
+                return True  # "won 3-1", "tied at 89-89": a score, not a range
             if (after == ":" and self.low(last + 2).isdigit()) or (
                 before == ":" and toks[first - 2 : first - 1] and toks[first - 2].kind == "num"
             ):
@@ -323,11 +336,14 @@ class _Reader:
         return len(groups) >= 3 or groups[-2:] == [3, 4]
 
     def street_follows(self, last: int) -> bool:
+        """An address: capitalised words (or an ordinal like "71st") up to a street word: "9 E 71st St"."""
         for k in range(last + 1, min(last + 5, len(self.toks))):
             tok = self.toks[k]
+            if tok.kind == "num" and self.low(k + 1) in V.ORDINAL_SUFFIXES:
+                continue
             if tok.kind != "word" or not tok.text[0].isupper():
-                return False
-            if tok.low in V.STREET_WORDS and k > last + 1:
+                return tok.low in V.ORDINAL_SUFFIXES and self.glued(k - 1, k) and k < last + 4
+            if tok.low in V.STREET_WORDS:
                 return True
         return False
 
@@ -382,7 +398,8 @@ class _Reader:
             and qualifier == "exact"
             and (
                 suffix[0] > 1
-                or self.low(last + 1) in ("+", "plus")
+                or (self.low(last + 1) == "+" and self.glued(last, last + 1))
+                or self.low(last + 1) == "plus"
                 or (self.low(last + 1) == "odd" and self.low(last) in _DASHES)
             )
         ):
@@ -500,8 +517,8 @@ class _Reader:
         if core is None or core[3] is not None or core[0] != j:
             return None
         _, end, bare_high, _ = core
-        if self.not_a_quantity(j, end, bare_high):
-            return None
+        if joiner not in _DASHES and self.not_a_quantity(j, end, bare_high):
+            return None  # "between 1600 and 1900"; a glued "10-12" was checked as a whole
         end, high = self.scale(end, bare_high, currency=(unit or second_unit) is not None)
         second_measure, end = self.measure_after(end, second_unit)
         second_unit = second_unit or second_measure
@@ -621,7 +638,9 @@ class _Reader:
         if self.low(k) in V.LABEL_WORDS:
             return True
         starts_sentence = k == 0 or self.low(k - 1) in (".", "!", "?", ":", '"', "“")
-        return self.toks[k].text[0].isupper() and not starts_sentence and self.low(k) not in V.MONTHS
+        word = self.toks[k].text
+        capitalised = word[0].isupper() or any(c.isupper() for c in word[1:])  # "Big 12", "iPhone 11"
+        return capitalised and not starts_sentence and self.low(k) not in V.MONTHS
 
     def per_unit(self, name: str, last_unit_tok: int) -> tuple[str, int]:
         """Add a rate: "$58.24 per barrel", "$21.25 per square foot" keep their denominator."""
@@ -666,6 +685,10 @@ class _Reader:
             )
         )
         return last + 1
+
+
+def _number(digits: str) -> float | None:
+    return float(digits.replace(",", "")) if _WELL_FORMED.fullmatch(digits) else None
 
 
 def _interval(value: float | None, qualifier: str) -> tuple[float | None, float | None, str]:
