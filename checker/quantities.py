@@ -45,9 +45,7 @@ class Quantity:
 
 # A token is a number with its separators, a run of letters, or one other character. Hyphens are tokens of
 # their own so that "F-16", "twenty-one", "10-12" and "18-year-old" are read from their parts.
-_TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>\S)"
-)
+_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>\S)")
 _WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _DASHES = frozenset("-–—")
 _MAX_UNIT_WORDS = 4  # a counted noun phrase is at most this long ("first-team players", "rushing yards")
@@ -166,6 +164,14 @@ class _Reader:
                 and self.glued(i - 2, i - 1)
             ):
                 return None  # "1.2.3" versions, IP addresses
+            if (
+                self.low(i + 1) in ("/", "⁄")
+                and self.glued(i, i + 1)
+                and self.glued(i + 1, i + 2)
+                and self.low(i + 3) == "of"
+                and _number(self.toks[i + 2].text)
+            ):
+                return i, i + 2, value / _number(self.toks[i + 2].text), None  # "1/16 of a pint"
             return i, i, value, None
         if tok.kind != "word":
             return None
@@ -182,7 +188,13 @@ class _Reader:
         if w in V.VAGUE_SCALES and self.low(i + 1) == "of" and self.low(i + 2) in V.VAGUE:
             scale = V.VAGUE_SCALES[w]
             lo, hi = V.VAGUE[self.low(i + 2)]
-            return i, i + 2, 0.0, (lo * scale, hi * scale)
+            return i, i + 2, 0.0, (lo * scale, hi * scale)  # "tens of thousands"
+        for n in (2, 1):
+            phrase = " ".join(self.words_at(i, n))
+            scale = V.MULTIPLIERS.get(self.low(i + n), 0) if self.low(i + n) in V.NUMBER_WORDS else 0
+            if phrase in ("several", "a few") and scale:
+                lo, hi = V.VAGUE[phrase]
+                return i, i + n, 0.0, (lo * scale, hi * scale)  # "several hundred"
         for n in (3, 2, 1):
             phrase = " ".join(self.words_at(i, n))
             if phrase in V.VAGUE and len(self.words_at(i, n)) == n:
@@ -382,8 +394,8 @@ class _Reader:
         q = self.match_phrase_ending(start_tok - 1, _PREFIX)
         while q is not None:
             q_first, q_name = q
-            if prefix_qualifier in (None, "approximate"):
-                prefix_qualifier = q_name  # "at least about 5": the bound wins
+            if prefix_qualifier is None or (prefix_qualifier == "approximate" and q_name != "exact"):
+                prefix_qualifier = q_name  # "at least about 5": the bound wins; "only ~45g" stays approximate
             start_tok = q_first
             q = self.match_phrase_ending(start_tok - 1, _PREFIX)
         if qualifier == "range":
@@ -414,10 +426,14 @@ class _Reader:
         change = range_change or self.change_before(start_tok, unit) or self.change_after(last)
         if hint == "up" or (hint == "-" and unit == "percent"):
             change, qualifier = ("up" if hint == "up" else "down"), "exact"  # "Dow +0.2%"
+        if qualifier == "range" and unit and self.low(last + 1) == "per":
+            unit, last = self.per_unit(unit, last)  # "between $62 and $68 per share"
         noun_from = last + 1
         if self.low(last + 1) in V.INCREMENT_WORDS and self.low(last + 2) != "than":
             change = change or "up"  # "3 more people"
             noun_from = last + 2
+        if unit is None and qualifier == "exact" and self.is_appositive_age(lead, last, value):
+            unit = "year"
         if unit is None:
             unit = self.unit_after(noun_from, value if qualifier != "range" else 2.0)
             if unit is None and qualifier == "exact" and change is None and self.is_label(lead):
@@ -443,7 +459,11 @@ class _Reader:
             lead, k = k, k - 1
         if unit is None and self.low(k) in V.CURRENCY_SYMBOLS:
             unit, lead, k = V.CURRENCY_SYMBOLS[self.low(k)], k, k - 1
-            if self.low(lead) == "$" and self.low(k) in V.DOLLAR_PREFIXES:
+            if (
+                self.low(lead) == "$"
+                and self.low(k) in V.DOLLAR_PREFIXES
+                and (self.glued(k, lead) or len(self.low(k)) > 1 and self.toks[k].text.isupper())
+            ):
                 unit, lead, k = V.DOLLAR_PREFIXES[self.low(k)], k, k - 1  # "US$58.24", "US $2.24"
             elif self.low(lead) == "$" and self.words_at(k - 3, 4) == ("u", ".", "s", "."):
                 lead, k = k - 3, k - 4  # "U.S.$"
@@ -476,8 +496,12 @@ class _Reader:
         w = self.low(i)
         if currency is not None:
             return self.per_unit(currency, last) if w == "per" else (currency, last)
+        if w in V.CURRENCY_SYMBOLS and self.glued(last, i):
+            return V.CURRENCY_SYMBOLS[w], i  # "1,200€"
         if w in V.UNIT_ALIASES and (self.glued(last, i) or w not in V.GLUED_ONLY_UNITS):
             return self.per_unit(V.UNIT_ALIASES[w], i)
+        if w in V.CURRENCY_CODES and len(w) == 3 and self.toks[i].text.isupper():
+            return V.CURRENCY_CODES[w], i  # "110 JPY"
         return None, last
 
     def range_after(
@@ -579,6 +603,9 @@ class _Reader:
             return None
         if self.low(k) == "by":
             k -= 1
+            for back in range(k, max(k - 3, -1), -1):
+                if self.change_word(self.low(back)) and self.low(back) not in ("up", "down"):
+                    return self.change_word(self.low(back))  # "grow sales by 35 per cent"
         while self.low(k) in ("a", "an", "another", "further", "by", "just", "only", "nearly", "almost", "roughly"):
             k -= 1
         w = self.low(k)
@@ -604,6 +631,12 @@ class _Reader:
             return w  # "50 year-old"
         if w in ("years", "months") and self.low(i + 1) == "old":
             return w[:-1]
+        if (
+            w in _DASHES
+            and self.glued(i - 1, i)
+            and (self.low(i + 1) in V.UNIT_ALIASES or self.low(i + 1) in V.SINGULAR_UNITS)
+        ):
+            return _lemma(self.low(i + 1))  # "a 6.1-inch display"
         if self.low(i - 2) in ("aged", "age", "ages") or (self.low(i - 3) == "age" and self.low(i - 2) == "of"):
             return "year"  # "aged 21", "over the age of 21"
         words: list[str] = []
@@ -623,12 +656,24 @@ class _Reader:
             if not words and tok.low.endswith("ed") and tok.low not in V.UNIT_ALIASES:
                 break  # "5 killed": a verb, not a unit
             words.append(tok.low)
-            if _is_plural(words[-1]):
-                return " ".join([*words[:-1], _lemma(words[-1])])
+            if _is_plural(words[-1]) and value != 1:
+                return self.per_unit(" ".join([*words[:-1], _lemma(words[-1])]), k)[0]
+            if value == 1 and tok.low not in V.ADJECTIVES_BEFORE_ONE:
+                return _lemma(tok.low)  # "one school", "one more fatality": the first noun
             k += 1
         if words and (value == 1 or _lemma(words[0]) in V.SINGULAR_UNITS or words[0] in V.UNIT_ALIASES):
             return _lemma(words[0])
         return None
+
+    def is_appositive_age(self, lead: int, last: int, value: float) -> bool:
+        """ "Joe Maddon, 66, said" and "John Smith (32)": a bare number set off after a name is an age."""
+        if not (0 < value <= V.MAX_AGE and value.is_integer()):
+            return False
+        opener, closer = self.low(lead - 1), self.low(last + 1)
+        if (opener, closer) not in ((",", ","), ("(", ")")):
+            return False
+        name = self.toks[lead - 2] if lead >= 2 else None
+        return name is not None and name.kind == "word" and name.text[0].isupper()
 
     def is_label(self, lead: int) -> bool:
         """A bare number right after a name or a label word is part of a name ("Big 12", "Game 7")."""
@@ -730,8 +775,8 @@ def _lemma(word: str) -> str:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")) or word[:-2] in V.NOT_PLURAL:
+        return word[:-2]  # "churches", "viruses", "buses"
     if word.endswith("ves") and word[:-3] + "f" in ("lea", "wol", "hal", "shel", "thie", "cal"):
         return word[:-3] + "f"
     return word[:-1]

@@ -105,6 +105,9 @@ PREFIX_QUALIFIERS = {
     "estimated": "approximate",
     "approx": "approximate",
     "circa": "approximate",
+    "averaged": "approximate",
+    "averaging": "approximate",
+    "an average of": "approximate",
     "nearly about": "approximate",
     "exactly": "exact",
     "only": "exact",
@@ -183,8 +186,10 @@ STREET_WORDS = _words(
 )
 #: Page furniture that carries a number ("2 Min read", "12 comments", "Photo 3 of 9").
 BOILERPLATE_AFTER = ("min read", "mins read", "minute read", "minutes read", "comments", "comment", "shares")
+#: The oldest age an appositive number ("Joe Maddon, 66, said") is read as.
+MAX_AGE = 120
 #: Years are read as dates in this window when they stand without a counted noun (born in 1955, in 2019).
-YEAR_RANGE = (1000, 2099)
+YEAR_RANGE = (1000, 2199)
 
 # --- Units --------------------------------------------------------------------------------------------------
 
@@ -219,6 +224,7 @@ CURRENCY_CODES = {
     "rs": "indian rupee",
     "rub": "ruble",
     "chf": "swiss franc",
+    "rm": "malaysian ringgit",
 }
 #: Words glued before a number by a hyphen or a space that change it: "minus-5" is -5, "sub-7" is below 7.
 GLUED_PREFIXES = {"minus": "negative", "sub": "less_than"}
@@ -331,8 +337,8 @@ UNIT_ALIASES = {
     "bucks": "dollar",
     "cents": "cent",
     "pence": "penny",
-    "yuan": "yuan",
-    "yen": "yen",
+    "yuan": "chinese yuan",
+    "yen": "japanese yen",
     "roubles": "ruble",
     "rouble": "ruble",
     "rubles": "ruble",
@@ -343,6 +349,8 @@ UNIT_ALIASES = {
 GLUED_ONLY_UNITS = _words("m g w min mins pc in c f l")
 #: Units of rates and amounts: with these, "lost", "cut" and "added" describe a change, not a count.
 RATE_UNITS = _words("percent point cent dollar euro")
+#: Words between "one" and its noun that are not the noun ("one more fatality", "one other victim").
+ADJECTIVES_BEFORE_ONE = _words("more other additional extra single new last first young old small large big")
 #: Plurals that do not end in "s", and collective nouns that count people. Regular plurals are handled by
 #: ``quantities.lemma``.
 IRREGULAR_PLURALS = {
