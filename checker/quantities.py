@@ -462,7 +462,7 @@ class _Reader:
             if (
                 self.low(lead) == "$"
                 and self.low(k) in V.DOLLAR_PREFIXES
-                and (self.glued(k, lead) or len(self.low(k)) > 1 and self.toks[k].text.isupper())
+                and (self.glued(k, lead) or (len(self.low(k)) > 1 and self.toks[k].text.isupper()))
             ):
                 unit, lead, k = V.DOLLAR_PREFIXES[self.low(k)], k, k - 1  # "US$58.24", "US $2.24"
             elif self.low(lead) == "$" and self.words_at(k - 3, 4) == ("u", ".", "s", "."):
