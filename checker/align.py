@@ -1,7 +1,10 @@
 """Group claims of different articles that state the same count.
 
 Two claims may be paired only when they count the same kind of thing in the same event: the same event type,
-compatible counted nouns (people covers children, missiles are not drones) and a shared place. Among those,
+compatible counted nouns (people covers children, missiles are not drones), the same time (no year or running
+total in one only) and the same place: a figure about a side event in another place (the article names a place
+that is not its main one) pairs only with a figure naming that place. Parts ("four of the victims") pair only
+with the same part. Among those,
 sentence similarity ranks the candidates; the most similar pairs are joined first, and a group never takes two
 claims of one article (the constrained single-link merge of agglomerative clustering).
 """
@@ -32,13 +35,23 @@ def comparable(a: Claim, b: Claim) -> bool:
     """Whether two claims could state the same count: event, noun and place agree, and both are levels."""
     if a.article == b.article or not (a.is_level and b.is_level):
         return False
+    if a.partial or b.partial:
+        return a.partial and b.partial and a.noun is not None and a.noun == b.noun  # the same part only
+    if a.scope != b.scope:
+        return False  # "in 1982", "so far this year": another time than the story's
     if a.event != b.event:
         return False
     if a.event is None and (a.noun is None or a.noun != b.noun):
         return False
     if not nouns_compatible(a.noun, b.noun):
         return False
-    return not (a.places and b.places and not a.places & b.places)
+    if a.on_topic and b.on_topic:
+        if a.named_places and b.named_places and not a.places & b.places:
+            # "in Englewood" and "in Chicago" may be one place; "in Khmelnytsky" and "in Belgorod", named by
+            # articles that never mention each other's place, are not
+            return bool(a.places & b.article_places or b.places & a.article_places)
+        return True  # both about their article's own story
+    return bool(a.places & b.places)  # a side event pairs only with a figure naming the same place
 
 
 def nouns_compatible(a: str | None, b: str | None) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from checker import vocabulary as V
 from checker.articles import Article
-from checker.quantities import Quantity, extract
+from checker.quantities import Quantity, extract, lemma
 from checker.sentences import Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;]")
@@ -36,6 +36,19 @@ _CORRECTION_WORDING = re.compile(
     re.IGNORECASE,
 )
 _RETRACTED = re.compile(r"\bnot\s+$", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"\s+(?:(?:others?\s+)?of\s+(?:the|them|those|these|which|whom|its|his|her|their|\d)\b|"
+    r"(?:critically|seriously|severely|gravely|fatally)\b)",
+    re.IGNORECASE,
+)
+_THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+_TIME_SCOPE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\bso far\b|\bthis year\b|\blast year\b|\bsince\b|\bin the past\b|\bper year\b|"
+    r"\ba year\b|\bannually\b|\bevery year\b|\bto date\b",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = re.compile(
     r"\b(?i:" + "|".join(sorted(V.PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’-]*))*)"
@@ -62,7 +75,12 @@ class Claim:
 
     ``noun`` is the head lemma of the counted thing (``person``, ``missile``) or None when the sentence does not
     say. ``places`` are the place names the sentence names, or the article's main place when it names none.
-    ``update``/``correction`` say whether the sentence words the figure as a revision.
+    ``update``/``correction`` say whether the sentence words the figure as a revision. ``partial`` marks a
+    count of part of a group ("four of the five victims", "two women and one man"), and ``scope`` the years and
+    running-total words ("so far this year") that place the figure in another time than the story's.
+    ``on_topic`` is False when the sentence names places and none is the article's main place: a figure about
+    a side event ("a Russian strike in Ukraine" in a story about Belgorod). ``named_places`` says whether the
+    sentence itself names its places, and ``article_places`` are all the places the article names.
     """
 
     article: str
@@ -73,6 +91,11 @@ class Claim:
     places: frozenset[str]
     update: bool = False
     correction: bool = False
+    partial: bool = False
+    scope: frozenset[str] = frozenset()
+    on_topic: bool = True
+    named_places: bool = False
+    article_places: frozenset[str] = frozenset()
 
     @property
     def what(self) -> str:
@@ -97,6 +120,8 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
         events = _events(words)
         places = places_in(sentence.text, known)
+        scope = _time_scope(sentence.text)
+        found = []
         for quantity in extract(sentence.text):
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
                 continue  # "not four as first reported" retracts that figure
@@ -104,8 +129,21 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             if noun in V.NOT_COUNTS:
                 continue
             event = _nearest_event(words, events, quantity)
+            if event in V.PEOPLE_EVENTS and noun in V.NOT_PEOPLE:
+                event = None  # "four shots were heard", "bond was set at $75,000": not a count of victims
             if event is None and noun is None:
                 continue
+            if noun is None and _THE_N.search(sentence.text, 0, quantity.start):
+                continue  # "while the two were playing": a pronoun
+            if _FAMILY_OF.search(sentence.text, 0, quantity.start):
+                continue  # "a father of three": his children, not a count of the story
+            partitive = bool(
+                _PARTITIVE.match(sentence.text, quantity.end) or _INCLUDING.search(sentence.text, 0, quantity.start)
+            )
+            found.append((quantity, event, noun, partitive))
+        for quantity, event, noun, partitive in found:
+            # "two women and one man were shot to death": a count of some of the victims, not of all of them
+            subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, _, _ in found)
             claims.append(
                 Claim(
                     article=article.id,
@@ -114,11 +152,22 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     event=event,
                     noun=noun,
                     places=places or main_place,
+                    on_topic=not places or not main_place or bool(places & main_place),
+                    named_places=bool(places),
+                    article_places=known | main_place,
                     update=bool(_UPDATE_WORDING.search(sentence.text)),
                     correction=bool(_CORRECTION_WORDING.search(sentence.text)),
+                    partial=partitive or subset,
+                    scope=scope,
                 )
             )
     return claims
+
+
+def _time_scope(text: str) -> frozenset[str]:
+    """Years and running-total markers that put a figure in another time than the story's own
+    ("August 1982: eight people killed", "more than 750 people killed so far this year")."""
+    return frozenset(m.group().lower() for m in _TIME_SCOPE.finditer(text))
 
 
 def _known_places(sentences: list[Sentence]) -> frozenset[str]:
@@ -191,21 +240,29 @@ def _events(words: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
 
 
 def _nearest_event(words: list[tuple[str, int, int]], events: list[tuple[int, int, str]], q: Quantity) -> str | None:
-    """The event word nearest to the quantity, within ``EVENT_WINDOW`` words and the same clause."""
+    """The event word nearest to the quantity, within ``EVENT_WINDOW`` words and the same clause.
+
+    Words between a number and a following event word that only carry the counted noun and auxiliaries ("seven
+    people were wounded") do not count as distance: the number's own predicate wins over a verb before it
+    ("Two men were killed and seven people were wounded").
+    """
     if not events:
         return None
     first = next((i for i, (_, s, e) in enumerate(words) if e > q.start), len(words))
     last = max(first, next((i for i, (_, s, e) in enumerate(words) if s >= q.end), len(words)) - 1)
+    unit_words = set((q.unit or "").replace("-", " ").split())
     best: tuple[int, int, str] | None = None
     for e_first, e_last, event in events:
         if e_first <= last and e_last >= first:
             distance, side = 0, 0
         elif e_first > last:
-            distance, side = e_first - last, 0  # after the number: "3 people were killed"
+            between = [w for w, _, _ in words[last + 1 : e_first]]
+            distance = sum(1 for w in between if w not in V.AUXILIARIES and lemma(w) not in unit_words)
+            side = 0
         else:
-            distance, side = first - e_last, 1
+            distance, side = first - e_last - 1, 1
         lo, hi = (e_last, first) if e_last < first else (last, e_first)
-        if distance > V.EVENT_WINDOW or any(words[k][0] == ";" for k in range(lo, hi)):
+        if hi - lo > V.EVENT_WINDOW or any(words[k][0] == ";" for k in range(lo, hi)):
             continue
         key = (distance, side, event)
         if best is None or key < best:
@@ -217,4 +274,4 @@ def _head(unit: str | None) -> str | None:
     if not unit:
         return None
     head = unit.split(" per ")[0].split()[-1]
-    return "person" if head in ("people", "persons") else head
+    return "person" if head in ("people", "persons", "other", "others") else head

@@ -117,7 +117,7 @@ def compare(
     report = Report(
         articles=tuple(articles),
         groups=report_groups,
-        claims=len(claims),
+        claims=tuple(claims),
         options={"backend": getattr(encoder, "name", backend), "min_difference": min_difference},
         timings=timings,
     )

@@ -625,8 +625,12 @@ class _Reader:
         """What a number counts, from the words after it: an age, a measure word or a short noun phrase up to
         its plural head ("14 first-team players" → "first-team player"). None when nothing is named."""
         w = self.low(i)
-        if w in _DASHES and self.low(i + 1) in ("year", "month", "week", "day") and self.low(i + 3) == "old":
-            return self.low(i + 1)  # "18-year-old"
+        if w in _DASHES and self.glued(i - 1, i) and self.low(i + 1) in ("and", "or", "to"):
+            ahead = self.words_at(i + 2, 6)
+            if any(a in V.AGE_UNITS for a in ahead) and "old" in ahead:
+                return "year"  # "an 8- and 9-year-old boy"
+        if w in _DASHES and self.low(i + 1) in V.AGE_UNITS and self.low(i + 3) == "old":
+            return _lemma(self.low(i + 1))  # "18-year-old", "16-years-old"
         if w in ("year", "month") and self.low(i + 1) in _DASHES and self.low(i + 2) == "old":
             return w  # "50 year-old"
         if w in ("years", "months") and self.low(i + 1) == "old":
@@ -637,7 +641,7 @@ class _Reader:
             and (self.low(i + 1) in V.UNIT_ALIASES or self.low(i + 1) in V.SINGULAR_UNITS)
         ):
             return _lemma(self.low(i + 1))  # "a 6.1-inch display"
-        if self.low(i - 2) in ("aged", "age", "ages") or (self.low(i - 3) == "age" and self.low(i - 2) == "of"):
+        if self.in_age_list(i - 1) or (self.low(i - 3) == "age" and self.low(i - 2) == "of"):
             return "year"  # "aged 21", "over the age of 21"
         words: list[str] = []
         k = i
@@ -665,15 +669,26 @@ class _Reader:
             return _lemma(words[0])
         return None
 
+    def in_age_list(self, last: int) -> bool:
+        """ "aged 21", "ages 19 and 41": the numbers after an age word, however many."""
+        k = last - 1
+        while k >= 0 and (self.toks[k].kind == "num" or self.low(k) in (",", "and")) and k > last - 8:
+            k -= 1
+        return self.low(k) in V.AGE_WORDS
+
     def is_appositive_age(self, lead: int, last: int, value: float) -> bool:
         """ "Joe Maddon, 66, said" and "John Smith (32)": a bare number set off after a name is an age."""
         if not (0 < value <= V.MAX_AGE and value.is_integer()):
             return False
         opener, closer = self.low(lead - 1), self.low(last + 1)
-        if (opener, closer) not in ((",", ","), ("(", ")")):
+        if opener == "both" and self.low(lead - 2) == ",":
+            return True  # "Antoine and Ormani, both 24, died"
+        if (opener, closer) not in ((",", ","), (",", "."), (",", ";"), ("(", ")")):
             return False
         name = self.toks[lead - 2] if lead >= 2 else None
-        return name is not None and name.kind == "word" and name.text[0].isupper()
+        if name is None or name.kind != "word":
+            return False
+        return name.text[0].isupper() or name.low in V.PERSON_WORDS  # "Joe Maddon, 66," "girl, 3,"
 
     def is_label(self, lead: int) -> bool:
         """A bare number right after a name or a label word is part of a name ("Big 12", "Game 7")."""

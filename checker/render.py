@@ -106,6 +106,6 @@ def _summary(report: Report) -> Text:
     text = Text(f"{n} discrepanc{'y' if n == 1 else 'ies'}", style=style)
     text.append(
         f" in {len(report.groups)} aligned group{'s' if len(report.groups) != 1 else ''}"
-        f" · {report.claims} claims in {len(report.articles)} articles"
+        f" · {len(report.claims)} claims in {len(report.articles)} articles"
     )
     return text

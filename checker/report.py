@@ -34,7 +34,7 @@ class Report:
 
     articles: tuple[Article, ...]
     groups: tuple[Discrepancy, ...]
-    claims: int
+    claims: tuple[Claim, ...]
     options: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
@@ -46,6 +46,21 @@ class Report:
     def exit_code(self) -> int:
         """0 when no group disagrees, 1 otherwise (diff(1) convention)."""
         return 1 if self.discrepancies else 0
+
+    def lead(self, article: str, event: str) -> Claim | None:
+        """The article's lead figure for an event: its first standing total for it (not a part, not another
+        year's figure), headline first.
+
+        >>> report.lead("A", "killed")          # doctest: +SKIP
+        """
+        return next(
+            (
+                c
+                for c in self.claims
+                if c.article == article and c.event == event and c.is_level and not c.partial and not c.scope
+            ),
+            None,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document ``--format json`` prints."""
@@ -76,7 +91,7 @@ class Report:
             ],
             "summary": {
                 "articles": len(self.articles),
-                "claims": self.claims,
+                "claims": len(self.claims),
                 "groups": len(self.groups),
                 "discrepancies": len(self.discrepancies),
             },

@@ -186,6 +186,16 @@ STREET_WORDS = _words(
 )
 #: Page furniture that carries a number ("2 Min read", "12 comments", "Photo 3 of 9").
 BOILERPLATE_AFTER = ("min read", "mins read", "minute read", "minutes read", "comments", "comment", "shares")
+#: Words after which numbers are ages, and the units of "N-year-old".
+AGE_WORDS = _words("age ages aged")
+AGE_UNITS = _words("year years month months week weeks day days")
+#: Nouns for a person that an appositive age may follow ("a girl, 3, and her brother, 6,").
+PERSON_WORDS = _words(
+    """
+    man woman boy girl baby infant toddler child son daughter brother sister father mother teen teenager
+    victim suspect gunman husband wife friend cousin nephew niece uncle aunt grandson granddaughter student
+    """
+)
 #: The oldest age an appositive number ("Joe Maddon, 66, said") is read as.
 MAX_AGE = 120
 #: Years are read as dates in this window when they stand without a counted noun (born in 1955, in 2019).
@@ -411,7 +421,7 @@ EVENTS = {
         "lost her life|fatally shot|fatally wounded|were killed|was killed",
     ),
     "injured": (
-        "injured injuring injuries injury wounded wounding hurt hospitalized hospitalised casualties",
+        "injured injuring injures injure injuries injury wounded wounding hurt hospitalized hospitalised casualties",
         "shot and wounded|shot and injured|non-fatal injuries|non-life-threatening injuries",
     ),
     "shot": ("shot gunshot", "were shot|was shot|people shot|struck by gunfire|hit by gunfire"),
@@ -427,6 +437,17 @@ EVENTS = {
 #: puts 7 words between them and "the death toll from a Russian strike in Ukraine a day earlier had grown to
 #: three" 13; the nearest event word wins, so a wide window costs little.
 EVENT_WINDOW = 15
+#: Words that stand between a count and its verb without adding distance ("seven people were wounded").
+AUXILIARIES = _words("were was are is been be being have has had also all both reportedly others other")
+#: Events that count people, and counted nouns that cannot be their victims ("four shots were heard").
+PEOPLE_EVENTS = _words("killed injured shot evacuated arrested missing")
+NOT_PEOPLE = _words(
+    """
+    shot round bullet casing shell gun handgun rifle pistol weapon firearm caliber calibre vehicle car truck
+    house home door window block street mile foot dollar cent pound euro minute hour day week month year
+    percent time murder crime incident shooting case call
+    """
+)
 #: Event types whose counts only grow as a story develops: a later, larger figure is an update.
 CUMULATIVE_EVENTS = frozenset({"killed", "injured", "shot", "evacuated", "arrested", "missing", "damaged"})
 
@@ -440,7 +461,9 @@ PERSON_NOUNS = _words(
     """
 )
 #: Units that measure something other than a count of things in the event (ages, durations, rates).
-NOT_COUNTS = _words("year month week day hour minute second percent time")
+NOT_COUNTS = _words("year month week day hour minute second percent time count charge felony misdemeanor")
+#: "a father of three" counts his children, not the story's victims.
+FAMILY_ROLES = _words("father mother parent dad mom mum grandfather grandmother grandparent")
 
 # --- Places -------------------------------------------------------------------------------------------------
 
@@ -458,7 +481,7 @@ NOT_PLACES = _words(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december the a an this that his her their its our my he she they
     it we i mr mrs ms dr president governor mayor police officials office court hospital ministry
-    department unfortunately according but and or
+    department unfortunately according but and or christmas easter thanksgiving halloween
     """
 )
 
