@@ -31,8 +31,31 @@ class Group:
     similarity: float
 
 
-def comparable(a: Claim, b: Claim) -> bool:
-    """Whether two claims could state the same count: event, noun and place agree, and both are levels."""
+def lead_claims(claims: Sequence[Claim]) -> set[int]:
+    """Indices of each article's lead figure per event and kind of thing counted: its first standing total
+    about its own story (headline first), as an editor reads a report."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    leads = set()
+    for i, c in enumerate(claims):
+        if not c.is_level or c.partial or c.scope or not c.on_topic or c.event is None:
+            continue
+        key = (c.article, c.event, _kind(c.noun))
+        if key not in seen:
+            seen.add(key)
+            leads.add(i)
+    return leads
+
+
+def _kind(noun: str | None) -> str | None:
+    return "person" if noun is None or noun == "person" or noun in V.PERSON_NOUNS else noun
+
+
+def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
+    """Whether two claims could state the same count: event, noun and place agree, and both are levels.
+
+    With ``leads``, two lead figures of people may name them differently ("2 children killed", "2 young boys
+    dead"): a headline picks its own word for the same victims.
+    """
     if a.article == b.article or not (a.is_level and b.is_level):
         return False
     if a.partial or b.partial:
@@ -43,7 +66,7 @@ def comparable(a: Claim, b: Claim) -> bool:
         return False
     if a.event is None and (a.noun is None or a.noun != b.noun):
         return False
-    if not nouns_compatible(a.noun, b.noun):
+    if not (nouns_compatible(a.noun, b.noun) or (leads and _kind(a.noun) == _kind(b.noun))):
         return False
     if a.on_topic and b.on_topic:
         if a.named_places and b.named_places and not a.places & b.places:
@@ -73,15 +96,18 @@ def align(claims: Sequence[Claim], vectors: np.ndarray) -> list[Group]:
     if n < 2:
         return []
     similarity = vectors @ vectors.T
+    lead = lead_claims(claims)
     edges = []
     for i in range(n):
         for j in range(i + 1, n):
-            if not comparable(claims[i], claims[j]):
+            both_leads = i in lead and j in lead
+            if not comparable(claims[i], claims[j], leads=both_leads):
                 continue
             s = float(similarity[i, j])
             floor = V.MIN_SIMILARITY if claims[i].event else V.MIN_SIMILARITY_NO_EVENT
             if s >= floor:
-                edges.append((-round(s, 6), i, j))
+                # the articles' lead figures for a count are joined first, then the rest by similarity
+                edges.append((not both_leads, -round(s, 6), i, j))
     edges.sort()
 
     parent = list(range(n))
@@ -94,7 +120,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray) -> list[Group]:
             i = parent[i]
         return i
 
-    for neg_s, i, j in edges:
+    for _, neg_s, i, j in edges:
         ri, rj = root(i), root(j)
         if ri == rj:
             continue

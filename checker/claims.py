@@ -17,7 +17,7 @@ from checker.articles import Article
 from checker.quantities import Quantity, extract, lemma
 from checker.sentences import Sentence
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;,]")
 _HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|several|"
@@ -121,6 +121,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         events = _events(words)
         places = places_in(sentence.text, known)
         scope = _time_scope(sentence.text)
+        is_title = sentence.index == 0 and sentence.text.strip() == article.title
         found = []
         for quantity in extract(sentence.text):
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
@@ -152,7 +153,8 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     event=event,
                     noun=noun,
                     places=places or main_place,
-                    on_topic=not places or not main_place or bool(places & main_place),
+                    # the headline is the story itself, whatever neighbourhood it names ("Liberty City")
+                    on_topic=not places or not main_place or bool(places & main_place) or is_title,
                     named_places=bool(places),
                     article_places=known | main_place,
                     update=bool(_UPDATE_WORDING.search(sentence.text)),

@@ -310,6 +310,16 @@ class _Reader:
                 return True  # "11:30", scores "2:1"
             if after == "s" and self.glued(last, last + 1):
                 return True  # "1990s"
+            if (
+                self.glued(last, last + 1)
+                and toks[last + 1].kind == "word"
+                and after not in V.UNIT_ALIASES
+                and after not in V.MULTIPLIERS
+                and after not in V.CURRENCY_MULTIPLIERS
+                and after not in V.TIME_WORDS
+                and after not in V.CURRENCY_SYMBOLS
+            ):
+                return True  # "3TV", "3D", "4x4": part of a name
             if self.is_phone(first):
                 return True
             if "." not in tok.text and "," not in tok.text and V.YEAR_RANGE[0] <= value <= V.YEAR_RANGE[1]:
@@ -625,6 +635,10 @@ class _Reader:
         """What a number counts, from the words after it: an age, a measure word or a short noun phrase up to
         its plural head ("14 first-team players" → "first-team player"). None when nothing is named."""
         w = self.low(i)
+        if w in ("and", "or", "to") and self.toks[i + 1 : i + 2] and self.toks[i + 1].kind == "num":
+            ahead = self.words_at(i + 2, 4)
+            if ahead[:1] in (("-",), ("year",), ("years",)) and any(a in V.AGE_UNITS for a in ahead):
+                return "year"  # "his two children, 6 and 12-years-old"
         if w in _DASHES and self.glued(i - 1, i) and self.low(i + 1) in ("and", "or", "to"):
             ahead = self.words_at(i + 2, 6)
             if any(a in V.AGE_UNITS for a in ahead) and "old" in ahead:
@@ -683,7 +697,7 @@ class _Reader:
         opener, closer = self.low(lead - 1), self.low(last + 1)
         if opener == "both" and self.low(lead - 2) == ",":
             return True  # "Antoine and Ormani, both 24, died"
-        if (opener, closer) not in ((",", ","), (",", "."), (",", ";"), ("(", ")")):
+        if (opener, closer) not in ((",", ","), (",", "."), (",", ";"), (",", "of"), ("(", ")")):
             return False
         name = self.toks[lead - 2] if lead >= 2 else None
         if name is None or name.kind != "word":

@@ -388,9 +388,11 @@ SINGULAR_UNITS = _words(
     kilowatt megawatt
     """
 )
-#: Ends of an NP that never belong to a unit (verbs, function words, pronouns).
+#: Ends of an NP that never belong to a unit (verbs, function words, pronouns, and the predicates of a count:
+#: "1 dead", "four hurt").
 UNIT_STOPWORDS = _words(
     """
+    dead hurt shot missing wounded injured killed alive
     a an the of in on at to for with by from and or but nor as than that which who whom whose while when
     where if is was were are be been being am has have had do does did will would could should can may
     might must shall said says say told according this these those it its their his her our your my they
