@@ -87,10 +87,11 @@ def nouns_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
-def align(claims: Sequence[Claim], vectors: np.ndarray) -> list[Group]:
+def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float = V.MIN_SIMILARITY) -> list[Group]:
     """Group ``claims`` (row i of ``vectors`` is claim i's sentence) into groups of two or more articles.
 
-    Deterministic: ties are broken by claim order.
+    Claims pair only when their sentences are at least ``min_similarity`` alike (cosine). Deterministic: ties
+    are broken by claim order.
     """
     n = len(claims)
     if n < 2:
@@ -104,7 +105,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray) -> list[Group]:
             if not comparable(claims[i], claims[j], leads=both_leads):
                 continue
             s = float(similarity[i, j])
-            floor = V.MIN_SIMILARITY if claims[i].event else V.MIN_SIMILARITY_NO_EVENT
+            floor = min_similarity if claims[i].event else max(min_similarity, V.MIN_SIMILARITY_NO_EVENT)
             if s >= floor:
                 # the articles' lead figures for a count are joined first, then the rest by similarity
                 edges.append((not both_leads, -round(s, 6), i, j))

@@ -9,20 +9,36 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_DISCREPANCIES, EXIT_TROUBLE = 0, 1, 2
+FORMATS = ("table", "json", "markdown", "html", "csv")
+FAIL_ON = ("conflict", "update", "any", "never")
+#: Defaults for the options a config file may set (flags win over the file, the file over these).
+DEFAULTS = {"format": "table", "fail-on": "any", "baseline": None, "min-difference": 0.0, "min-similarity": None}
 
 EPILOG = """\
 examples:
   claimdiff examples/belgorod/*.txt                 compare two reports, print the discrepancy table
   claimdiff wire.txt draft.md --all                 also list the figures that agree
   claimdiff a.html b.txt --format json -o out.json  machine-readable report for a script
+  claimdiff a.txt b.txt --format markdown           paste into a review ticket
+  claimdiff a.txt b.txt --format html -o diff.html  one page with the sources side by side
+  claimdiff a.txt b.txt --format csv                one row per claim, for a spreadsheet
+  claimdiff --reference draft.txt ap.txt afp.txt    only what the draft says against each wire
   claimdiff a.txt b.txt --label AP --label Draft    name the columns
   claimdiff a.txt b.txt --date 2024-03-19 --date 2024-03-20
                                                     publication dates, so a later higher toll is an update
-  cat draft.txt | claimdiff wire.txt -              read one article from standard input
+  claimdiff a.txt b.txt --fail-on conflict          exit 1 only for conflicts, not updates
+  claimdiff a.txt b.txt --write-baseline ok.json    accept today's differences ...
+  claimdiff a.txt b.txt --baseline ok.json          ... and fail only on new ones
+  claimdiff a.txt b.txt --min-difference 2          ignore gaps smaller than 2
   claimdiff a.txt b.txt --explain                   show why claims were grouped
+  cat draft.txt | claimdiff wire.txt -              read one article from standard input
+
+configuration:
+  [tool.claimdiff] in pyproject.toml, or claimdiff.toml, found from the working directory upward, may set
+  format, fail-on, baseline, min-difference and min-similarity. Flags win.
 
 exit codes (as diff(1)):
-  0  no discrepancy
+  0  no discrepancy (or none under --fail-on, or all acknowledged in the baseline)
   1  discrepancies found
   2  trouble: bad input, missing model, unwritable output
 """
@@ -36,86 +52,110 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("articles", nargs="*", metavar="ARTICLE", help=".txt, .md or .html files; - for stdin")
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    parser.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--all", action="store_true", help="also list groups whose figures agree")
-    parser.add_argument("--explain", action="store_true", help="show similarity, event and place of each group")
+    parser.add_argument("--explain", action="store_true", help="show similarity, reason and place of each group")
+    parser.add_argument(
+        "--reference", metavar="DRAFT", help="compare DRAFT against every other article; report only its groups"
+    )
     parser.add_argument(
         "--label", action="append", metavar="NAME", help="name of the next article (repeat, in article order)"
     )
     parser.add_argument(
         "--date", action="append", metavar="YYYY-MM-DD", help="publication date of the next article (repeat)"
     )
+    parser.add_argument("--fail-on", choices=FAIL_ON, help="which verdicts exit 1 (default: any)")
+    parser.add_argument("--baseline", metavar="FILE", help="do not fail on the differences acknowledged in FILE")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record the current differences in FILE")
+    parser.add_argument("--min-difference", type=float, metavar="N", help="ignore gaps smaller than N (default: 0)")
     parser.add_argument(
-        "--min-difference",
-        type=float,
-        default=0.0,
-        metavar="N",
-        help="ignore gaps smaller than N (default: 0)",
+        "--min-similarity", type=float, metavar="X", help="least sentence similarity to pair claims (default: 0.30)"
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress display and no notes on stderr")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run claimdiff; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if len(args.articles) < 2:
+    args = build_parser().parse_args(argv)
+    if len(args.articles) + bool(args.reference) < 2:
         return _fail("give at least two articles to compare (see claimdiff --help)")
 
+    from checker import config
+    from checker.baseline import write as write_baseline
     from checker.errors import InputError
     from checker.pipeline import compare
     from embeddings import ModelUnavailable
 
-    inputs = {Path(p).resolve() for p in args.articles if p != "-"}
-    if args.output and Path(args.output).resolve() in inputs:
-        return _fail(f"{args.output}: is one of the articles; refusing to overwrite it")
     try:
+        settings = _settings(args, config.find())
+        inputs = {Path(p).resolve() for p in [*args.articles, args.reference] if p and p != "-"}
+        for out in (args.output, args.write_baseline):
+            if out and Path(out).resolve() in inputs:
+                return _fail(f"{out}: is one of the articles; refusing to overwrite it")
         with _progress(enabled=not args.quiet) as progress:
             report = compare(
                 args.articles,
                 labels=args.label,
                 dates=args.date,
-                min_difference=args.min_difference,
+                min_difference=settings["min-difference"],
+                min_similarity=settings["min-similarity"],
+                reference=args.reference,
+                baseline=settings["baseline"],
                 progress=progress,
             )
-    except InputError as exc:
-        return _fail(str(exc))
-    except ModelUnavailable as exc:
+    except (InputError, ModelUnavailable) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
 
     try:
-        _write(report, args)
-    except OSError as exc:
-        return _fail(f"{args.output}: cannot write ({exc.strerror or exc})")
-    for article in report.articles:
-        for note in article.notes:
+        if args.write_baseline:
+            n = write_baseline(report, args.write_baseline)
             if not args.quiet:
+                print(f"claimdiff: {n} difference(s) recorded in {args.write_baseline}", file=sys.stderr)
+        _write(report, args, settings["format"])
+    except OSError as exc:
+        return _fail(f"{exc.filename or args.output}: cannot write ({exc.strerror or exc})")
+    if not args.quiet:
+        for article in report.articles:
+            for note in article.notes:
                 print(f"claimdiff: {article.path}: {note}", file=sys.stderr)
-    return report.exit_code
+    return 0 if args.write_baseline else report.exit_code_for(settings["fail-on"])
 
 
-def _write(report, args) -> None:
+def _settings(args: argparse.Namespace, found) -> dict:
+    """Flags over the config file over the defaults."""
+    settings = dict(DEFAULTS)
+    if found is not None:
+        settings.update(found[1])
+    for key in DEFAULTS:
+        value = getattr(args, key.replace("-", "_"))
+        if value is not None:
+            settings[key] = value
+    if settings["format"] not in FORMATS or settings["fail-on"] not in FAIL_ON:
+        from checker.errors import InputError
+
+        where = found[0] if found else "config"
+        raise InputError(f"{where}: format must be one of {FORMATS} and fail-on one of {FAIL_ON}")
+    return settings
+
+
+def _write(report, args: argparse.Namespace, fmt: str) -> None:
     from rich.console import Console
 
-    from checker.render import render_json, render_table
+    from checker.render import render, render_table
 
-    if args.format == "json":
-        text = render_json(report)
+    if fmt != "table" or args.output:
+        text = render(report, fmt, show_all=args.all, explain=args.explain)
         if args.output:
             Path(args.output).write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
         return
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            render_table(report, Console(file=fh, width=160, no_color=True), show_all=args.all, explain=args.explain)
-    else:
-        render_table(report, Console(), show_all=args.all, explain=args.explain)
+    render_table(report, Console(), show_all=args.all, explain=args.explain)
 
 
 class _progress:

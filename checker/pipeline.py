@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from checker import baseline as baseline_file
 from checker.align import align
 from checker.articles import Article, default_labels, load_article
 from checker.claims import Claim, find_claims
@@ -33,15 +34,24 @@ def compare(
     backend: str = "sentence-transformers",
     encoder=None,
     min_difference: float = 0.0,
+    min_similarity: float | None = None,
+    reference: str | os.PathLike | None = None,
+    baseline: str | os.PathLike | None = None,
     progress: Progress | None = None,
 ) -> Report:
     """Compare the numeric claims of two or more articles.
 
     ``labels`` name the articles (default A, B, C...); ``dates`` give their publication dates (ISO, or None to
     keep what the file says). ``encoder`` overrides ``backend`` with any object that has
-    ``encode(texts) -> np.ndarray``. Raises :class:`~checker.errors.InputError` for bad input and
+    ``encode(texts) -> np.ndarray``. ``min_difference`` ignores smaller gaps; ``min_similarity`` overrides the
+    sentence-similarity floor of alignment. With ``reference`` (a draft), that article is compared against
+    every other one and only groups that involve it are reported. ``baseline`` names a file of acknowledged
+    differences (see :mod:`checker.baseline`). Raises :class:`~checker.errors.InputError` for bad input and
     :class:`embeddings.ModelUnavailable` when the model is not installed.
     """
+    acknowledged = baseline_file.load(baseline) if baseline is not None else frozenset()
+    if reference is not None:
+        paths = [reference, *paths]
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -93,7 +103,9 @@ def compare(
 
     level = [c for c in claims if c.is_level]
     vectors = np.stack([vectors_by_text[c.sentence.text] for c in level]) if level else np.zeros((0, 1))
-    groups = align(level, vectors)
+    groups = align(level, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
+    if reference is not None:
+        groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
     lap("alignment")
 
     published = {a.id: a.published for a in articles}
@@ -121,6 +133,8 @@ def compare(
         options={"backend": getattr(encoder, "name", backend), "min_difference": min_difference},
         timings=timings,
     )
+    if acknowledged:
+        report = baseline_file.apply(report, acknowledged)
     lap("report")
     return report
 

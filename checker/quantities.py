@@ -293,6 +293,8 @@ class _Reader:
                 return True  # "F-16", "S-300", "COVID-19", "mid-2019"
             if after in V.ORDINAL_SUFFIXES and self.glued(last, last + 1):
                 return True  # "21st"
+            if before in ("(", "[") and self.glued(first - 1, first) and self.word_glued_before(first - 1):
+                return True  # "alert(1)", "item[3]": code, not copy
             if before in _DASHES and self.glued(first - 1, first) and self.glued(first - 2, first - 1):
                 return toks[first - 2].kind == "num"  # the second of "89-89", "2-0": a score
             if (

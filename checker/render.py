@@ -1,7 +1,15 @@
-"""Renderers: a :class:`~checker.report.Report` in, text out. They format; they compute nothing."""
+"""Renderers: a :class:`~checker.report.Report` in, text out. They format; they compute nothing.
+
+``table`` (rich, for a terminal), ``json`` (the contract of :meth:`Report.to_dict`), ``markdown`` (for a review
+ticket or a pull-request comment), ``html`` (one self-contained page, every article text escaped) and ``csv``
+(one row per claim in a group).
+"""
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import json
 import re
 
@@ -9,13 +17,32 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from checker.claims import Claim
+from checker.quantities import Quantity
 from checker.report import Discrepancy, Report
 
-FORMATS = ("table", "json")
-#: Characters of context kept on each side of the number in a table quote.
+FORMATS = ("table", "json", "markdown", "html", "csv")
+#: Characters of context kept on each side of the number in a quote.
 QUOTE_CONTEXT = 60
+#: Below this terminal width the quotes are cut shorter, so a row still fits a narrow window.
+NARROW = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _STYLE = {"conflict": "bold red", "update": "bold yellow", "correction": "bold magenta", "consistent": "green"}
+
+
+def render(report: Report, fmt: str, *, show_all: bool = False, explain: bool = False, width: int = 120) -> str:
+    """The report in ``fmt`` (one of :data:`FORMATS`) as a string."""
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "markdown":
+        return render_markdown(report, show_all=show_all)
+    if fmt == "html":
+        return render_html(report, show_all=show_all)
+    if fmt == "csv":
+        return render_csv(report, show_all=show_all)
+    buffer = io.StringIO()
+    render_table(report, Console(file=buffer, width=width, no_color=True), show_all=show_all, explain=explain)
+    return buffer.getvalue()
 
 
 def render_json(report: Report) -> str:
@@ -23,8 +50,20 @@ def render_json(report: Report) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+def _shown(report: Report, show_all: bool) -> list[Discrepancy]:
+    return [g for g in report.groups if show_all or g.is_discrepancy]
+
+
+def _verdict(g: Discrepancy) -> str:
+    return "acknowledged" if g.acknowledged else g.verdict.name
+
+
+# -- terminal ---------------------------------------------------------------------------------------------
+
+
 def render_table(report: Report, console: Console, *, show_all: bool = False, explain: bool = False) -> None:
-    """Print the discrepancy table (and, with ``show_all``, the consistent groups) and a summary line."""
+    """Print the discrepancy table (and, with ``show_all``, every other group) and a summary line."""
+    context = QUOTE_CONTEXT if console.width >= NARROW else QUOTE_CONTEXT // 2
     for article in report.articles:
         line = Text(f"{article.id}: ", style="bold")
         line.append(_clean(article.title))
@@ -34,28 +73,28 @@ def render_table(report: Report, console: Console, *, show_all: bool = False, ex
         for note in article.notes:
             line.append(f" [{note}]", style="yellow")
         console.print(line)
-    groups = [g for g in report.groups if show_all or g.is_discrepancy]
+    groups = _shown(report, show_all)
     if groups:
         table = Table(show_lines=True, expand=False)
         table.add_column("#", no_wrap=True)
         table.add_column("What")
         for article in report.articles:
-            table.add_column(article.id, ratio=1, min_width=20)
+            table.add_column(article.id, ratio=1, min_width=16)
         table.add_column("Verdict", min_width=12)
         for g in groups:
-            table.add_row(*_row(g, report, explain))
+            table.add_row(*_row(g, report, explain, context))
         console.print(table)
     console.print(_summary(report))
 
 
-def _row(g: Discrepancy, report: Report, explain: bool) -> list[Text | str]:
+def _row(g: Discrepancy, report: Report, explain: bool, context: int) -> list[Text | str]:
     by_article = {c.article: c for c in g.claims}
     cells: list[Text | str] = [g.id, Text(g.what)]
     for article in report.articles:
         claim = by_article.get(article.id)
-        cells.append(_quote(claim) if claim else Text("—", style="dim"))
-    verdict = Text(g.verdict.name, style=_STYLE.get(g.verdict.name, ""))
-    if g.is_discrepancy:
+        cells.append(_quote(claim, context) if claim else Text("—", style="dim"))
+    verdict = Text(_verdict(g), style=_STYLE.get(g.verdict.name, "") if not g.acknowledged else "dim")
+    if g.verdict.name != "consistent":
         verdict.append(f"\nΔ {_fmt(g.verdict.difference)} ({g.verdict.relative:.0%})", style="dim")
     if explain:
         verdict.append(f"\nsimilarity {g.similarity:.2f}\n{g.verdict.reason}", style="dim")
@@ -66,20 +105,20 @@ def _row(g: Discrepancy, report: Report, explain: bool) -> list[Text | str]:
     return cells
 
 
-def _quote(claim) -> Text:
+def _quote(claim: Claim, context: int) -> Text:
     """The claim's number in bold, with a little of its sentence around it."""
     s, q = claim.sentence.text, claim.quantity
-    left = s[max(0, q.start - QUOTE_CONTEXT) : q.start]
-    right = s[q.end : q.end + QUOTE_CONTEXT]
+    left = s[max(0, q.start - context) : q.start]
+    right = s[q.end : q.end + context]
     text = Text()
     text.append(_interval(q) + "\n", style="bold")
-    text.append(("…" if q.start > QUOTE_CONTEXT else "") + _clean(left))
+    text.append(("…" if q.start > context else "") + _clean(left))
     text.append(_clean(q.text), style="bold reverse")
-    text.append(_clean(right) + ("…" if q.end + QUOTE_CONTEXT < len(s) else ""))
+    text.append(_clean(right) + ("…" if q.end + context < len(s) else ""))
     return text
 
 
-def _interval(q) -> str:
+def _interval(q: Quantity) -> str:
     if q.qualifier == "exact":
         return _fmt(q.value)
     lo = "" if q.low is None else _fmt(q.low)
@@ -100,12 +139,193 @@ def _clean(text: str) -> str:
     return _CONTROL.sub(" ", text.replace("\n", " "))
 
 
-def _summary(report: Report) -> Text:
+def _summary_text(report: Report) -> str:
     n = len(report.discrepancies)
-    style = "bold red" if n else "bold green"
-    text = Text(f"{n} discrepanc{'y' if n == 1 else 'ies'}", style=style)
-    text.append(
-        f" in {len(report.groups)} aligned group{'s' if len(report.groups) != 1 else ''}"
-        f" · {len(report.claims)} claims in {len(report.articles)} articles"
-    )
+    acknowledged = sum(g.acknowledged for g in report.groups)
+    text = f"{n} discrepanc{'y' if n == 1 else 'ies'}"
+    text += f" in {len(report.groups)} aligned group{'s' if len(report.groups) != 1 else ''}"
+    text += f" · {len(report.claims)} claims in {len(report.articles)} articles"
+    if acknowledged:
+        text += f" · {acknowledged} acknowledged in the baseline"
     return text
+
+
+def _summary(report: Report) -> Text:
+    return Text(_summary_text(report), style="bold red" if report.discrepancies else "bold green")
+
+
+# -- markdown ---------------------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    text = _clean(text)
+    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    return text
+
+
+def render_markdown(report: Report, *, show_all: bool = False) -> str:
+    """A GitHub-flavoured Markdown table, one row per group, one column per article."""
+    lines = ["## claimdiff", ""]
+    for a in report.articles:
+        extra = ", ".join(x for x in (a.source, a.published) if x)
+        lines.append(f"- **{_md(a.id)}**: {_md(a.title)}" + (f" ({_md(extra)})" if extra else ""))
+    lines.append("")
+    groups = _shown(report, show_all)
+    if groups:
+        lines.append("| # | What | " + " | ".join(_md(a.id) for a in report.articles) + " | Verdict |")
+        lines.append("|---|---|" + "---|" * len(report.articles) + "---|")
+        for g in groups:
+            by_article = {c.article: c for c in g.claims}
+            cells = []
+            for a in report.articles:
+                c = by_article.get(a.id)
+                if c is None:
+                    cells.append("—")
+                    continue
+                s, q = c.sentence.text, c.quantity
+                left = s[max(0, q.start - QUOTE_CONTEXT) : q.start]
+                right = s[q.end : q.end + QUOTE_CONTEXT]
+                before = "…" if q.start > QUOTE_CONTEXT else ""
+                after = "…" if q.end + QUOTE_CONTEXT < len(s) else ""
+                quote = f"{before}{_md(left)}**{_md(q.text)}**{_md(right)}{after}"
+                cells.append(f"**{_md(_interval(q))}**<br>{quote}")
+            verdict = f"**{_verdict(g)}**"
+            if g.verdict.name != "consistent":
+                verdict += f" (Δ {_fmt(g.verdict.difference)}, {g.verdict.relative:.0%})"
+            lines.append(f"| {g.id} | {_md(g.what)} | " + " | ".join(cells) + f" | {verdict} |")
+        lines.append("")
+    lines.append(_summary_text(report))
+    return "\n".join(lines) + "\n"
+
+
+# -- csv --------------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "group",
+    "what",
+    "verdict",
+    "difference",
+    "relative_difference",
+    "fingerprint",
+    "article",
+    "path",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "sentence",
+)
+
+
+def render_csv(report: Report, *, show_all: bool = False) -> str:
+    """One row per claim in a group, with the group's verdict on every row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    paths = {a.id: a.path for a in report.articles}
+    for g in _shown(report, show_all):
+        for c in g.claims:
+            q = c.quantity
+            writer.writerow(
+                [
+                    g.id,
+                    g.what,
+                    _verdict(g),
+                    _plain(g.verdict.difference),
+                    round(g.verdict.relative, 4),
+                    g.fingerprint,
+                    c.article,
+                    paths[c.article],
+                    q.text,
+                    _plain(q.value),
+                    _plain(q.low),
+                    _plain(q.high),
+                    q.qualifier,
+                    q.unit or "",
+                    c.sentence.text,
+                ]
+            )
+    return buffer.getvalue()
+
+
+def _plain(x: float | None) -> str:
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else repr(round(float(x), 6))
+
+
+# -- html -------------------------------------------------------------------------------------------------
+
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#222}
+table{border-collapse:collapse;width:100%;margin:1rem 0}
+td,th{border:1px solid #ccc;padding:.4rem .6rem;vertical-align:top;text-align:left}
+.conflict{color:#b00020;font-weight:bold}.update{color:#9a6700;font-weight:bold}
+.correction{color:#8250df;font-weight:bold}.consistent,.acknowledged{color:#1a7f37}
+mark{background:#ffe58a;font-weight:bold}
+.sources{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1.5rem}
+.sources article{border:1px solid #ddd;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere}
+"""
+
+
+def render_html(report: Report, *, show_all: bool = False) -> str:
+    """One self-contained page: the table, then the sources side by side with their claimed figures marked.
+
+    Everything taken from an article is escaped; the page loads nothing from anywhere.
+    """
+    e = html.escape
+    out = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>claimdiff: {e(_summary_text(report))}</title><style>{_CSS}</style></head><body>",
+        "<h1>claimdiff</h1>",
+        f"<p>{e(_summary_text(report))}</p>",
+    ]
+    groups = _shown(report, show_all)
+    if groups:
+        out.append("<table><thead><tr><th>#</th><th>What</th>")
+        out += [f"<th>{e(a.id)}: {e(a.title)}</th>" for a in report.articles]
+        out.append("<th>Verdict</th></tr></thead><tbody>")
+        for g in groups:
+            by_article = {c.article: c for c in g.claims}
+            out.append(f'<tr id="{e(g.id)}"><td>{e(g.id)}</td><td>{e(g.what)}</td>')
+            for a in report.articles:
+                c = by_article.get(a.id)
+                if c is None:
+                    out.append("<td>—</td>")
+                    continue
+                s, q = c.sentence.text, c.quantity
+                quote = f"{e(s[: q.start])}<mark>{e(q.text)}</mark>{e(s[q.end :])}"
+                out.append(f"<td><b>{e(_interval(q))}</b><br>{quote}</td>")
+            verdict = _verdict(g)
+            detail = (
+                f"<br>Δ {e(_fmt(g.verdict.difference))} ({g.verdict.relative:.0%})" if verdict != "consistent" else ""
+            )
+            out.append(
+                f'<td class="{e(verdict)}">{e(verdict)}{detail}<br><small>{e(g.verdict.reason)}</small></td></tr>'
+            )
+        out.append("</tbody></table>")
+    out.append('<h2>Sources</h2><div class="sources">')
+    marks: dict[str, list[tuple[int, int]]] = {a.id: [] for a in report.articles}
+    for g in groups:
+        for c in g.claims:
+            start = c.sentence.start + c.quantity.start
+            marks[c.article].append((start, start + len(c.quantity.text)))
+    for a in report.articles:
+        text, pieces, at = a.text, [], 0
+        for start, end in sorted(set(marks[a.id])):
+            if start < at:
+                continue
+            pieces.append(e(text[at:start]) + f"<mark>{e(text[start:end])}</mark>")
+            at = end
+        pieces.append(e(text[at:]))
+        meta = ", ".join(x for x in (a.source, a.published, a.path) if x)
+        out.append(
+            f"<article><h3>{e(a.id)}: {e(a.title)}</h3><p><small>{e(meta)}</small></p>{''.join(pieces)}</article>"
+        )
+    out.append("</div></body></html>")
+    return "\n".join(out) + "\n"

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,10 +24,35 @@ class Discrepancy:
     claims: tuple[Claim, ...]
     verdict: Verdict
     similarity: float
+    acknowledged: bool = False
 
     @property
     def is_discrepancy(self) -> bool:
-        return self.verdict.name != "consistent"
+        """Not consistent and not acknowledged in a baseline."""
+        return self.verdict.name != "consistent" and not self.acknowledged
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id for a baseline: the counted thing and the claims' normalised sentences, not offsets.
+
+        It survives re-runs and edits elsewhere in the articles; changing a figure in one of its sentences
+        changes it.
+        """
+        parts = sorted(_normalise(c.sentence.text) for c in self.claims)
+        return hashlib.sha256("\n".join([self.what, *parts]).encode("utf-8")).hexdigest()[:16]
+
+
+#: Which verdicts make each ``--fail-on`` policy exit 1.
+FAIL_ON = {
+    "conflict": frozenset({"conflict"}),
+    "update": frozenset({"conflict", "update"}),
+    "any": frozenset({"conflict", "update", "correction"}),
+    "never": frozenset(),
+}
+
+
+def _normalise(sentence: str) -> str:
+    return re.sub(r"\W+", " ", sentence.lower()).strip()
 
 
 @dataclass(frozen=True)
@@ -45,7 +72,13 @@ class Report:
     @property
     def exit_code(self) -> int:
         """0 when no group disagrees, 1 otherwise (diff(1) convention)."""
-        return 1 if self.discrepancies else 0
+        return self.exit_code_for("any")
+
+    def exit_code_for(self, fail_on: str) -> int:
+        """1 when a discrepancy falls under the policy: ``conflict`` (conflicts only), ``update`` (conflicts and
+        updates), ``any`` (every verdict but consistent) or ``never``; 0 otherwise."""
+        failing = FAIL_ON[fail_on]
+        return 1 if any(g.verdict.name in failing for g in self.discrepancies) else 0
 
     def lead(self, article: str, event: str) -> Claim | None:
         """The article's lead figure for an event: its first standing total for it (not a part, not another
@@ -85,6 +118,8 @@ class Report:
                     "difference": _number(g.verdict.difference),
                     "relative_difference": round(g.verdict.relative, 4),
                     "similarity": round(g.similarity, 4),
+                    "acknowledged": g.acknowledged,
+                    "fingerprint": g.fingerprint,
                     "claims": [_claim(c) for c in g.claims],
                 }
                 for g in self.groups
@@ -94,6 +129,7 @@ class Report:
                 "claims": len(self.claims),
                 "groups": len(self.groups),
                 "discrepancies": len(self.discrepancies),
+                "acknowledged": sum(g.acknowledged for g in self.groups),
             },
         }
 

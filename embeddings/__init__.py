@@ -9,6 +9,7 @@ cheap.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Protocol
 
 import numpy as np
@@ -29,8 +30,9 @@ class Encoder(Protocol):
 BACKENDS = ("sentence-transformers",)
 
 
+@cache
 def load_encoder(backend: str = "sentence-transformers") -> Encoder:
-    """Return the encoder of ``backend``. The model itself loads on first use.
+    """Return the encoder of ``backend``, one per process. The model itself loads on first use.
 
     Raises ``ValueError`` for an unknown backend.
     """

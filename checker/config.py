@@ -1,0 +1,46 @@
+"""Project configuration: ``[tool.claimdiff]`` in ``pyproject.toml``, or ``claimdiff.toml``, found from the
+working directory upward. Command-line flags win over it.
+
+Keys (all optional): ``format``, ``fail-on``, ``baseline``, ``min-difference``, ``min-similarity``. A relative
+``baseline`` path is taken from the config file's folder.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError
+
+KEYS = frozenset({"format", "fail-on", "baseline", "min-difference", "min-similarity"})
+
+
+def find(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest config (its path and its ``claimdiff`` table), or None."""
+    folder = (start or Path.cwd()).resolve()
+    for directory in (folder, *folder.parents):
+        for name in ("claimdiff.toml", "pyproject.toml"):
+            path = directory / name
+            if path.is_file():
+                table = _read(path)
+                if table is not None:
+                    return path, table
+    return None
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the configuration ({exc})") from None
+    table = doc if path.name == "claimdiff.toml" else doc.get("tool", {}).get("claimdiff")
+    if table is None:
+        return None
+    unknown = set(table) - KEYS
+    if unknown:
+        raise InputError(f"{path}: unknown claimdiff setting(s): {', '.join(sorted(unknown))}")
+    table = dict(table)
+    if "baseline" in table:
+        table["baseline"] = str((path.parent / table["baseline"]).resolve())
+    return table
