@@ -31,6 +31,27 @@ class Group:
     similarity: float
 
 
+def pairable(claims: Sequence[Claim]) -> list[bool]:
+    """Which claims have at least one comparable claim in another article. Only those need sentence vectors:
+    a live blog's hundred tolls need none when the other report counts nothing of the kind."""
+    lead = lead_claims(claims)
+    by_event: dict[str | None, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_event.setdefault(c.event, []).append(i)
+    result = [False] * len(claims)
+    for members in by_event.values():
+        for i in members:
+            if result[i]:
+                continue
+            for j in members:
+                if claims[j].article != claims[i].article and comparable(
+                    claims[i], claims[j], leads=i in lead and j in lead
+                ):
+                    result[i] = result[j] = True
+                    break
+    return result
+
+
 def lead_claims(claims: Sequence[Claim]) -> set[int]:
     """Indices of each article's lead figure per event and kind of thing counted: its first standing total
     about its own story (headline first), as an editor reads a report."""
@@ -96,19 +117,28 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
     n = len(claims)
     if n < 2:
         return []
-    similarity = vectors @ vectors.T
     lead = lead_claims(claims)
+    # Only claims of different articles with the same event can pair: compare within those buckets, so that a
+    # 5 MB live blog against a short story costs (its claims) x (the story's claims), not (all claims) squared.
+    buckets: dict[tuple[str | None, str], list[int]] = {}
+    for i, c in enumerate(claims):
+        buckets.setdefault((c.event, c.article), []).append(i)
     edges = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            both_leads = i in lead and j in lead
-            if not comparable(claims[i], claims[j], leads=both_leads):
+    for (event, article), mine in buckets.items():
+        for (other_event, other_article), theirs in buckets.items():
+            if other_event != event or other_article <= article:
                 continue
-            s = float(similarity[i, j])
-            floor = min_similarity if claims[i].event else max(min_similarity, V.MIN_SIMILARITY_NO_EVENT)
-            if s >= floor:
-                # the articles' lead figures for a count are joined first, then the rest by similarity
-                edges.append((not both_leads, -round(s, 6), i, j))
+            similarity = vectors[mine] @ vectors[theirs].T
+            for a, i in enumerate(mine):
+                for b, j in enumerate(theirs):
+                    both_leads = i in lead and j in lead
+                    if not comparable(claims[i], claims[j], leads=both_leads):
+                        continue
+                    s = float(similarity[a, b])
+                    floor = min_similarity if event else max(min_similarity, V.MIN_SIMILARITY_NO_EVENT)
+                    if s >= floor:
+                        # the articles' lead figures for a count are joined first, then the rest by similarity
+                        edges.append((not both_leads, -round(s, 6), min(i, j), max(i, j)))
     edges.sort()
 
     parent = list(range(n))

@@ -67,6 +67,9 @@ def _event_phrases() -> list[tuple[tuple[str, ...], str]]:
 
 
 _EVENT_PHRASES = _event_phrases()
+_PHRASES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _event in _EVENT_PHRASES:
+    _PHRASES_BY_FIRST_WORD.setdefault(_phrase[0], []).append((_phrase, _event))
 
 
 @dataclass(frozen=True)
@@ -229,15 +232,18 @@ def _demonym(word: str) -> bool:
 
 def _events(words: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
     """(first word, last word, event type) of every event phrase, longest phrases taken first, no overlaps."""
+    lows = [w for w, _, _ in words]
+    found = []
+    for i, w in enumerate(lows):
+        for phrase, event in _PHRASES_BY_FIRST_WORD.get(w, ()):
+            if tuple(lows[i : i + len(phrase)]) == phrase:
+                found.append((-len(phrase), i, i + len(phrase) - 1, event))
     taken: set[int] = set()
     events = []
-    lows = [w for w, _, _ in words]
-    for phrase, event in _EVENT_PHRASES:
-        n = len(phrase)
-        for i in range(len(lows) - n + 1):
-            if tuple(lows[i : i + n]) == phrase and not taken.intersection(range(i, i + n)):
-                taken.update(range(i, i + n))
-                events.append((i, i + n - 1, event))
+    for _, first, last, event in sorted(found):
+        if not taken.intersection(range(first, last + 1)):
+            taken.update(range(first, last + 1))
+            events.append((first, last, event))
     return sorted(events)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from checker import baseline as baseline_file
-from checker.align import align
+from checker.align import align, pairable
 from checker.articles import Article, default_labels, load_article
 from checker.claims import Claim, find_claims
 from checker.errors import InputError
@@ -89,7 +89,9 @@ def compare(
             progress("claims", i + 1, len(articles))
     lap("claims")
 
-    texts = sorted({c.sentence.text for c in claims if c.is_level})
+    level = [c for c in claims if c.is_level]
+    level = [c for c, ok in zip(level, pairable(level), strict=True) if ok]  # embed only what can pair
+    texts = sorted({c.sentence.text for c in level})
     if encoder is None and texts:
         from embeddings import load_encoder
 
@@ -101,7 +103,6 @@ def compare(
         progress("embedding", len(texts), len(texts))
     lap("embeddings")
 
-    level = [c for c in claims if c.is_level]
     vectors = np.stack([vectors_by_text[c.sentence.text] for c in level]) if level else np.zeros((0, 1))
     groups = align(level, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
     if reference is not None:

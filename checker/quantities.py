@@ -72,6 +72,14 @@ _PREFIX = _phrases(V.PREFIX_QUALIFIERS)
 _SUFFIX = _phrases(V.SUFFIX_QUALIFIERS)
 _UNIT_PHRASES = {k: v for k, v in _phrases(V.UNIT_ALIASES).items() if len(k) > 1}
 _BOILERPLATE = [tuple(p.split()) for p in V.BOILERPLATE_AFTER]
+#: Words a quantity written in words can start with.
+_WORD_STARTERS = (
+    V.NUMBER_WORDS
+    | {p.split()[0] for p in V.VAGUE}
+    | set(V.VAGUE_SCALES)
+    | set(V.FRACTIONS)
+    | {"a", "an", "one", "dozen", "dozens"}
+)
 _MAX_PHRASE = max(len(k) for table in (_PREFIX, _SUFFIX, _UNIT_PHRASES) for k in table)
 
 
@@ -173,8 +181,8 @@ class _Reader:
             ):
                 return i, i + 2, value / _number(self.toks[i + 2].text), None  # "1/16 of a pint"
             return i, i, value, None
-        if tok.kind != "word":
-            return None
+        if tok.kind != "word" or tok.low not in _WORD_STARTERS:
+            return None  # most words cannot start a quantity: skip the phrase look-ups
         vague = self.vague_at(i)
         if vague is not None:
             return vague

@@ -420,13 +420,13 @@ EVENTS = {
         "killed kill kills killing dead died die dies dying death deaths fatality fatalities fatally slain "
         "murdered murders perished bodies lives homicides",
         "death toll|shot dead|shot and killed|shot to death|gunned down|lost their lives|lost his life|"
-        "lost her life|fatally shot|fatally wounded|were killed|was killed",
+        "lost her life|fatally shot|fatally wounded",
     ),
     "injured": (
         "injured injuring injures injure injuries injury wounded wounding hurt hospitalized hospitalised casualties",
         "shot and wounded|shot and injured|non-fatal injuries|non-life-threatening injuries",
     ),
-    "shot": ("shot gunshot", "were shot|was shot|people shot|struck by gunfire|hit by gunfire"),
+    "shot": ("shot gunshot", "struck by gunfire|hit by gunfire"),
     "evacuated": ("evacuated evacuate evacuating evacuation evacuations evacuees displaced relocated", ""),
     "arrested": ("arrested arrest arrests detained detention apprehended custody", "taken into custody"),
     "missing": ("missing unaccounted", ""),
