@@ -31,6 +31,8 @@ from benchmarks._corpora import corpus
 from embeddings import load_encoder
 
 EVENTS = ("killed", "injured")
+#: At most this many article pairs of one incident, so that a few big stories do not dominate the sample.
+PAIRS_PER_INCIDENT = 3
 # number words for 0-20, in order, for rewriting figures written as words
 WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
@@ -124,8 +126,8 @@ def main() -> None:
     for incident in incidents:
         articles = incident["articles"]
         pairs = [(a, b) for i, a in enumerate(articles) for b in articles[i + 1 :] if a["outlet"] != b["outlet"]]
-        if pairs:
-            candidates.append((incident, rng.choice(pairs)))
+        rng.shuffle(pairs)
+        candidates += [(incident, pair) for pair in pairs[:PAIRS_PER_INCIDENT]]
     rng.shuffle(candidates)
 
     consistent = false_alarms = tried = detected = compared = 0
