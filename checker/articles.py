@@ -22,6 +22,8 @@ MAX_BYTES = 64 * 1024 * 1024
 #: A title is a short line; 200 characters covers the longest headlines of the GVA corpus (the longest is 190).
 MAX_TITLE_CHARS = 200
 _DATE_LINE = re.compile(r"(?:^|\n)[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LOOKS_LIKE_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article)", re.IGNORECASE)
 
@@ -133,8 +135,10 @@ def _control_share(text: str) -> float:
 
 
 def _normalise(text: str) -> str:
-    """One kind of line break, no NULs: offsets are taken in this text."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    """One kind of line break, no terminal escape sequences, no other control characters: offsets are taken in
+    this text."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(" ", _ANSI.sub("", text))
 
 
 def _from_text(text: str, name: str, label: str, published: str | None, notes: tuple[str, ...]) -> Article:

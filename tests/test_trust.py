@@ -1,0 +1,67 @@
+"""Same answer every time, nothing leaves the machine, nothing from an article reaches the terminal raw."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import BELGOROD, ROOT
+
+BLOCK_SOCKETS = """
+import socket, sys
+def refuse(*args, **kwargs):
+    raise OSError("network blocked by the test")
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+from checker.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run(*args: str, seed: str = "0", code: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1", "COLUMNS": "120"}
+    env.pop("HF_HUB_OFFLINE", None)  # the product must stay offline by itself
+    command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "checker", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+
+
+def test_output_is_identical_across_runs_and_hash_seeds():
+    outputs = {
+        fmt: {run(*map(str, BELGOROD), "--format", fmt, "-q", seed=seed).stdout for seed in ("0", "12345")}
+        for fmt in ("json", "csv")
+    }
+    for fmt, seen in outputs.items():
+        assert len(seen) == 1, fmt
+
+
+def test_reversed_arguments_give_the_same_groups():
+    forward = json.loads(run(*map(str, BELGOROD), "--format", "json", "--all").stdout)
+    backward = json.loads(run(*map(str, reversed(BELGOROD)), "--format", "json", "--all").stdout)
+
+    def groups(doc):
+        paths = {a["id"]: a["path"] for a in doc["articles"]}
+        return sorted(
+            (g["what"], g["verdict"], tuple(sorted((paths[c["article"]], c["text"]) for c in g["claims"])))
+            for g in doc["groups"]
+        )
+
+    assert groups(forward) == groups(backward)
+
+
+def test_no_socket_is_opened_by_the_cli():
+    result = run(*map(str, BELGOROD), "--format", "json", code=BLOCK_SOCKETS)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["discrepancies"] == 1
+
+
+def test_control_characters_never_reach_the_terminal(write_articles):
+    paths = write_articles(
+        "Five people were \x1b[31minjured\x1b[0m in the crash \u202eon Main Street.",
+        "Seven people were injured in the crash, police said.\x07",
+    )
+    result = run(*map(str, paths))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\x07" not in result.stdout
