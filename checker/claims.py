@@ -38,7 +38,9 @@ _CORRECTION_WORDING = re.compile(
 _RETRACTED = re.compile(r"\bnot\s+$", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"\s+(?:(?:others?\s+)?of\s+(?:the|them|those|these|which|whom|its|his|her|their|\d)\b|"
-    r"(?:critically|seriously|severely|gravely|fatally)\b)",
+    r"(?:critically|seriously|severely|gravely|fatally)\b|"
+    r"(?:[\w-]+\s+){0,3}?(?:is|are|was|were|remains?|remained|listed)?\s*in\s+"
+    r"(?:critical|serious|grave|stable|fair|good)(?:\s+but\s+stable)?\s+condition\b)",
     re.IGNORECASE,
 )
 _THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)

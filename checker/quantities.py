@@ -696,7 +696,7 @@ class _Reader:
     def in_age_list(self, last: int) -> bool:
         """ "aged 21", "ages 19 and 41": the numbers after an age word, however many."""
         k = last - 1
-        while k >= 0 and (self.toks[k].kind == "num" or self.low(k) in (",", "and")) and k > last - 8:
+        while k >= 0 and (self.toks[k].kind == "num" or self.low(k) in V.AGE_LIST_WORDS) and k > last - 8:
             k -= 1
         return self.low(k) in V.AGE_WORDS
 

@@ -188,6 +188,7 @@ STREET_WORDS = _words(
 BOILERPLATE_AFTER = ("min read", "mins read", "minute read", "minutes read", "comments", "comment", "shares")
 #: Words after which numbers are ages, and the units of "N-year-old".
 AGE_WORDS = _words("age ages aged")
+AGE_LIST_WORDS = _words(", and or to from between in of")
 AGE_UNITS = _words("year years month months week weeks day days")
 #: Nouns for a person that an appositive age may follow ("a girl, 3, and her brother, 6,").
 PERSON_WORDS = _words(
@@ -242,7 +243,8 @@ GLUED_PREFIXES = {"minus": "negative", "sub": "less_than"}
 LABEL_WORDS = _words(
     """
     game category level phase stage grade section article chapter page no number room gate flight route
-    highway interstate channel episode season round model version type class tier week
+    highway interstate channel episode season round model version type class tier week image photo slide
+    picture video gallery
     """
 )
 #: Letters before "$" that name whose dollar it is ("US$", "A$", "HK$").
@@ -385,7 +387,7 @@ SINGULAR_UNITS = _words(
     """
     litre liter percent mile metre meter foot inch yard kilogram gram pound ton tonne degree acre
     hectare gallon barrel year month week day hour minute second dollar euro yen yuan horsepower watt
-    kilowatt megawatt
+    kilowatt megawatt caliber calibre
     """
 )
 #: Ends of an NP that never belong to a unit (verbs, function words, pronouns, and the predicates of a count:

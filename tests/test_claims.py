@@ -82,3 +82,39 @@ def test_an_article_without_places_in_a_sentence_falls_back_to_its_main_place():
     )
     (claim,) = claims_of(text)
     assert claim.places == {"belgorod"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials say four of the five victims were treated for their injuries.",
+        "Two women and one man were shot to death in the home.",
+        "Nine people were injured, including one person in critical condition.",
+        "A man died and two people are in critical condition.",
+    ],
+)
+def test_parts_of_a_count_are_partial(sentence):
+    claims = claims_of(sentence)
+    assert any(c.partial for c in claims), [(c.quantity.text, c.partial) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_counts"),
+    [
+        ("The victims, who range in age from 19 to 34, were hurt.", {19, 34}),
+        ("Jamaine Sutton, 32 of Dunbar, was killed inside the bar.", {32}),
+        ("His two children, 6 and 12-years-old, were also injured.", {6, 12}),
+        ("He brandished a 40 caliber handgun and killed a man.", {40}),
+        ("A father of three was killed on Sunday.", {3}),
+        ("Police said the two were playing with the gun when it was fired and killed him.", {2}),
+    ],
+)
+def test_ages_calibres_families_and_pronouns_are_not_victim_counts(sentence, not_counts):
+    victims = [c for c in claims_of(sentence) if c.event in ("killed", "injured")]
+    wrong = [c for c in victims if {c.quantity.value, c.quantity.low, c.quantity.high} & not_counts]
+    assert wrong == [], [(c.quantity.text, c.event, c.noun) for c in wrong]
+
+
+def test_a_running_total_or_another_year_is_scoped():
+    (claim,) = claims_of("More than 750 people have been killed in Chicago so far this year.")
+    assert claim.scope
