@@ -31,6 +31,9 @@ examples:
   claimdiff a.txt b.txt --baseline ok.json          ... and fail only on new ones
   claimdiff a.txt b.txt --min-difference 2          ignore gaps smaller than 2
   claimdiff a.txt b.txt --explain                   show why claims were grouped
+  claimdiff a.txt b.txt --min-similarity 0.5        pair only closely worded sentences
+  claimdiff a.txt b.txt -q --format json            no progress or notes on stderr, for a script
+  claimdiff --version                               which claimdiff this is
   cat draft.txt | claimdiff wire.txt -              read one article from standard input
 
 configuration:

@@ -50,3 +50,20 @@ def test_code_is_ruff_clean():
         pytest.skip("ruff is not installed (pip install -e '.[dev]')")
     result = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "option", [o for a in build_parser()._actions for o in a.option_strings if o not in ("-h", "--help")]
+)
+def test_every_option_has_an_example_in_help(option):
+    examples = build_parser().epilog.split("examples:", 1)[1].split("configuration:", 1)[0]
+    assert re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", examples) or (
+        option.startswith("--") and any(o in examples for o in _aliases(option))
+    ), option
+
+
+def _aliases(option: str) -> list[str]:
+    for action in build_parser()._actions:
+        if option in action.option_strings:
+            return action.option_strings
+    return []
