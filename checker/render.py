@@ -54,6 +54,20 @@ def _shown(report: Report, show_all: bool) -> list[Discrepancy]:
     return [g for g in report.groups if show_all or g.is_discrepancy]
 
 
+def _columns(g: Discrepancy, report: Report) -> list[Claim | None]:
+    """The group's claim for each article, in article order (None where the article has none)."""
+    by_article = {c.article: c for c in g.claims}
+    return [by_article.get(a.id) for a in report.articles]
+
+
+def _context(claim: Claim, width: int) -> tuple[str, str, str]:
+    """The sentence around the claim's number: (left, number, right), "…" where cut."""
+    s, q = claim.sentence.text, claim.quantity
+    left = ("…" if q.start > width else "") + s[max(0, q.start - width) : q.start]
+    right = s[q.end : q.end + width] + ("…" if q.end + width < len(s) else "")
+    return left, q.text, right
+
+
 def _verdict(g: Discrepancy) -> str:
     return "acknowledged" if g.acknowledged else g.verdict.name
 
@@ -88,10 +102,8 @@ def render_table(report: Report, console: Console, *, show_all: bool = False, ex
 
 
 def _row(g: Discrepancy, report: Report, explain: bool, context: int) -> list[Text | str]:
-    by_article = {c.article: c for c in g.claims}
     cells: list[Text | str] = [g.id, Text(g.what)]
-    for article in report.articles:
-        claim = by_article.get(article.id)
+    for claim in _columns(g, report):
         cells.append(_quote(claim, context) if claim else Text("—", style="dim"))
     verdict = Text(_verdict(g), style=_STYLE.get(g.verdict.name, "") if not g.acknowledged else "dim")
     if g.verdict.name != "consistent":
@@ -107,14 +119,12 @@ def _row(g: Discrepancy, report: Report, explain: bool, context: int) -> list[Te
 
 def _quote(claim: Claim, context: int) -> Text:
     """The claim's number in bold, with a little of its sentence around it."""
-    s, q = claim.sentence.text, claim.quantity
-    left = s[max(0, q.start - context) : q.start]
-    right = s[q.end : q.end + context]
+    left, number, right = _context(claim, context)
     text = Text()
-    text.append(_interval(q) + "\n", style="bold")
-    text.append(("…" if q.start > context else "") + _clean(left))
-    text.append(_clean(q.text), style="bold reverse")
-    text.append(_clean(right) + ("…" if q.end + context < len(s) else ""))
+    text.append(_interval(claim.quantity) + "\n", style="bold")
+    text.append(_clean(left))
+    text.append(_clean(number), style="bold reverse")
+    text.append(_clean(right))
     return text
 
 
@@ -176,20 +186,13 @@ def render_markdown(report: Report, *, show_all: bool = False) -> str:
         lines.append("| # | What | " + " | ".join(_md(a.id) for a in report.articles) + " | Verdict |")
         lines.append("|---|---|" + "---|" * len(report.articles) + "---|")
         for g in groups:
-            by_article = {c.article: c for c in g.claims}
             cells = []
-            for a in report.articles:
-                c = by_article.get(a.id)
+            for c in _columns(g, report):
                 if c is None:
                     cells.append("—")
                     continue
-                s, q = c.sentence.text, c.quantity
-                left = s[max(0, q.start - QUOTE_CONTEXT) : q.start]
-                right = s[q.end : q.end + QUOTE_CONTEXT]
-                before = "…" if q.start > QUOTE_CONTEXT else ""
-                after = "…" if q.end + QUOTE_CONTEXT < len(s) else ""
-                quote = f"{before}{_md(left)}**{_md(q.text)}**{_md(right)}{after}"
-                cells.append(f"**{_md(_interval(q))}**<br>{quote}")
+                left, number, right = _context(c, QUOTE_CONTEXT)
+                cells.append(f"**{_md(_interval(c.quantity))}**<br>{_md(left)}**{_md(number)}**{_md(right)}")
             verdict = f"**{_verdict(g)}**"
             if g.verdict.name != "consistent":
                 verdict += f" (Δ {_fmt(g.verdict.difference)}, {g.verdict.relative:.0%})"
@@ -291,10 +294,8 @@ def render_html(report: Report, *, show_all: bool = False) -> str:
         out += [f"<th>{e(a.id)}: {e(a.title)}</th>" for a in report.articles]
         out.append("<th>Verdict</th></tr></thead><tbody>")
         for g in groups:
-            by_article = {c.article: c for c in g.claims}
             out.append(f'<tr id="{e(g.id)}"><td>{e(g.id)}</td><td>{e(g.what)}</td>')
-            for a in report.articles:
-                c = by_article.get(a.id)
+            for c in _columns(g, report):
                 if c is None:
                     out.append("<td>—</td>")
                     continue

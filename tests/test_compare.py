@@ -43,21 +43,23 @@ def test_editor_verdicts(write_articles, encoder, a, b, verdict):
     assert [g.verdict.name for g in report.groups] == [verdict]
 
 
-def test_a_later_higher_toll_is_an_update(write_articles, encoder):
-    paths = write_articles(
-        "date 2024-03-19\n\nTwo people were killed in the strike on the city, officials said.",
-        "date 2024-03-20\n\nFive people were killed in the strike on the city, officials said.",
-    )
-    (group,) = checker.compare(paths, encoder=encoder).groups
-    assert group.verdict.name == "update"
-
-
-def test_the_same_toll_worded_as_a_rise_is_an_update_without_dates(write_articles, encoder):
-    paths = write_articles(
-        "Two people were killed in the strike on the city, officials said.",
-        "The death toll from the strike on the city has risen to five, officials said.",
-    )
-    (group,) = checker.compare(paths, encoder=encoder).groups
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        # a later report (by date) with a higher toll
+        (
+            "date 2024-03-19\n\nTwo people were killed in the strike on the city, officials said.",
+            "date 2024-03-20\n\nFive people were killed in the strike on the city, officials said.",
+        ),
+        # no dates, but the higher toll is worded as a rise
+        (
+            "Two people were killed in the strike on the city, officials said.",
+            "The death toll from the strike on the city has risen to five, officials said.",
+        ),
+    ],
+)
+def test_a_higher_toll_that_came_later_is_an_update(write_articles, encoder, earlier, later):
+    (group,) = checker.compare(write_articles(earlier, later), encoder=encoder).groups
     assert group.verdict.name == "update"
 
 
