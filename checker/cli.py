@@ -11,6 +11,8 @@ from pathlib import Path
 EXIT_OK, EXIT_DISCREPANCIES, EXIT_TROUBLE = 0, 1, 2
 FORMATS = ("table", "json", "markdown", "html", "csv")
 FAIL_ON = ("conflict", "update", "any", "never")
+#: Mirrors embeddings.BACKENDS (the first is the default); kept here so that --help imports no model code.
+BACKENDS = ("onnx", "sentence-transformers")
 #: Defaults for the options a config file may set (flags win over the file, the file over these).
 DEFAULTS = {"format": "table", "fail-on": "any", "baseline": None, "min-difference": 0.0, "min-similarity": None}
 
@@ -33,6 +35,9 @@ examples:
   claimdiff a.txt b.txt --explain                   show why claims were grouped
   claimdiff a.txt b.txt --min-similarity 0.5        pair only closely worded sentences
   claimdiff a.txt b.txt -q --format json            no progress or notes on stderr, for a script
+  claimdiff a.txt b.txt --backend sentence-transformers
+                                                    embed with the reference model on torch (slower)
+  claimdiff a.txt b.txt --no-cache                  keep no sentence vectors on disk
   claimdiff --version                               which claimdiff this is
   cat draft.txt | claimdiff wire.txt -              read one article from standard input
 
@@ -75,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--min-similarity", type=float, metavar="X", help="least sentence similarity to pair claims (default: 0.30)"
     )
+    parser.add_argument(
+        "--backend", choices=BACKENDS, default=BACKENDS[0], help="embedding backend (default: onnx, the fast one)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="do not keep sentence vectors in the user cache between runs"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display and no notes on stderr")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     return parser
@@ -108,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 reference=args.reference,
                 baseline=settings["baseline"],
                 progress=progress,
+                backend=args.backend,
+                cache=not args.no_cache,
             )
     except (InputError, ModelUnavailable) as exc:
         return _fail(str(exc))

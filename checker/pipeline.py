@@ -31,8 +31,9 @@ def compare(
     *,
     labels: Sequence[str] | None = None,
     dates: Sequence[str | None] | None = None,
-    backend: str = "sentence-transformers",
+    backend: str | None = None,
     encoder=None,
+    cache: bool = True,
     min_difference: float = 0.0,
     min_similarity: float | None = None,
     reference: str | os.PathLike | None = None,
@@ -42,8 +43,9 @@ def compare(
     """Compare the numeric claims of two or more articles.
 
     ``labels`` name the articles (default A, B, C...); ``dates`` give their publication dates (ISO, or None to
-    keep what the file says). ``encoder`` overrides ``backend`` with any object that has
-    ``encode(texts) -> np.ndarray``. ``min_difference`` ignores smaller gaps; ``min_similarity`` overrides the
+    keep what the file says). ``backend`` names the embedding backend (default: the fast one, see
+    :data:`embeddings.BACKENDS`); ``encoder`` overrides it with any object that has ``encode(texts) -> np.ndarray``.
+    ``cache=False`` keeps no vectors on disk. ``min_difference`` ignores smaller gaps; ``min_similarity`` overrides the
     sentence-similarity floor of alignment. With ``reference`` (a draft), that article is compared against
     every other one and only groups that involve it are reported. ``baseline`` names a file of acknowledged
     differences (see :mod:`checker.baseline`). Raises :class:`~checker.errors.InputError` for bad input and
@@ -93,9 +95,9 @@ def compare(
     level = [c for c, ok in zip(level, pairable(level), strict=True) if ok]  # embed only what can pair
     texts = sorted({c.sentence.text for c in level})
     if encoder is None and texts:
-        from embeddings import load_encoder
+        from embeddings import DEFAULT_BACKEND, load_encoder
 
-        encoder = load_encoder(backend)
+        encoder = load_encoder(backend or DEFAULT_BACKEND, cache=cache)
     if progress:
         progress("embedding", 0, len(texts))
     vectors_by_text = dict(zip(texts, encoder.encode(texts), strict=True)) if texts else {}
@@ -131,7 +133,7 @@ def compare(
         articles=tuple(articles),
         groups=report_groups,
         claims=tuple(claims),
-        options={"backend": getattr(encoder, "name", backend), "min_difference": min_difference},
+        options={"backend": getattr(encoder, "name", backend or "none"), "min_difference": min_difference},
         timings=timings,
     )
     if acknowledged:

@@ -11,12 +11,23 @@ ROOT = Path(__file__).resolve().parent.parent
 BELGOROD = sorted((ROOT / "examples" / "belgorod").glob("*.txt"))
 
 
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Every run, in-process or in a subprocess, keeps its embedding cache in a fresh folder, not the user's."""
+    import os
+
+    os.environ["CLAIMDIFF_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def encoder():
-    """The product's encoder: all-MiniLM-L6-v2, loaded offline from its PyPI package."""
+    """The product's default encoder (all-MiniLM-L6-v2, int8 on ONNX Runtime), loaded offline from PyPI packages."""
     from embeddings import load_encoder
 
-    return load_encoder()
+    return load_encoder(cache=False)
 
 
 @pytest.fixture(scope="session")

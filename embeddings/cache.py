@@ -1,0 +1,136 @@
+"""An on-disk cache of sentence vectors, so that a desk re-running after an edit re-embeds only what changed.
+
+One SQLite file per user (``platformdirs.user_cache_dir("claimdiff")``, or ``$CLAIMDIFF_CACHE_DIR``), keyed by the
+encoder's name and the SHA-256 of the sentence: the text itself is never written, so embargoed copy does not land in
+the cache. SQLite is used because it already solves what a hand-made file format would have to: two processes writing
+at once (its own locking, WAL journal) and a half-written file (transactions). The cache can only ever make a run
+faster: a corrupt file is deleted and rebuilt, and a locked or unwritable one is skipped for the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from embeddings import Encoder
+
+FILENAME = "embeddings-v1.sqlite3"
+#: How long a process waits for another one's write before it gives up caching (it still encodes). Writes take
+#: milliseconds; two seconds covers a slow disk without stalling a save hook.
+LOCK_TIMEOUT_S = 2.0
+
+
+def default_directory() -> Path:
+    """``$CLAIMDIFF_CACHE_DIR`` if set, else the platform's per-user cache directory for claimdiff."""
+    if os.environ.get("CLAIMDIFF_CACHE_DIR"):
+        return Path(os.environ["CLAIMDIFF_CACHE_DIR"])
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("claimdiff", appauthor=False))
+
+
+def _key(model: str, text: str) -> bytes:
+    return hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).digest()
+
+
+class CachedEncoder:
+    """Wraps an :class:`~embeddings.Encoder`; answers from the cache what it has seen and stores what it encodes."""
+
+    def __init__(self, encoder: Encoder, directory: str | os.PathLike | None = None) -> None:
+        self.encoder = encoder
+        self.name = encoder.name
+        self.path = Path(directory if directory is not None else default_directory()) / FILENAME
+        self.hits = 0
+        self.misses = 0
+
+    def _connect(self) -> sqlite3.Connection | None:
+        """Open (creating if needed) the cache; None when it cannot be used. A corrupt file is replaced once."""
+        for attempt in range(2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT_S, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
+                db.execute("SELECT count(*) FROM vectors WHERE key = x''").fetchone()
+                return db
+            except sqlite3.DatabaseError as exc:
+                if attempt or "locked" in str(exc) or not _is_corrupt(exc):
+                    return None
+                _remove(self.path)
+            except OSError:
+                return None
+        return None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Same contract as the wrapped encoder."""
+        db = self._connect()
+        if db is None:
+            return self.encoder.encode(texts)
+        try:
+            keys = [_key(self.name, t) for t in texts]
+            found = self._lookup(db, keys)
+            missing = [i for i, k in enumerate(keys) if k not in found]
+            self.hits += len(texts) - len(missing)
+            self.misses += len(missing)
+            fresh = self.encoder.encode([texts[i] for i in missing]) if missing else None
+            if fresh is None:
+                dimension = len(next(iter(found.values()))) if found else 0
+                out = np.zeros((len(texts), dimension), dtype=np.float32)
+            else:
+                out = np.zeros((len(texts), fresh.shape[1]), dtype=np.float32)
+                for row, i in enumerate(missing):
+                    out[i] = fresh[row]
+                self._store(db, [(keys[i], fresh[row]) for row, i in enumerate(missing)])
+            for i, k in enumerate(keys):
+                if k in found and len(found[k]) == out.shape[1]:
+                    out[i] = found[k]
+            return out
+        finally:
+            db.close()
+
+    def _lookup(self, db: sqlite3.Connection, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        try:
+            for start in range(0, len(keys), 500):  # SQLite's default limit on bound parameters is 999
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, blob in db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if vector.size and np.isfinite(vector).all():  # a damaged row is a miss, not an answer
+                        found[key] = vector
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
+    def _store(self, db: sqlite3.Connection, rows: list[tuple[bytes, np.ndarray]]) -> None:
+        try:
+            db.execute("BEGIN IMMEDIATE")  # one transaction: one fsync for the batch, all rows or none
+            db.executemany(
+                "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
+                [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in rows],
+            )
+            db.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            # locked by another process for longer than LOCK_TIMEOUT_S, or a full disk: the run goes on uncached
+            if db.in_transaction:
+                db.rollback()
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text or "disk i/o" in text
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            Path(f"{path}{suffix}").unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return
