@@ -12,6 +12,10 @@ Uses only the public API (``checker.compare`` on files, ``Report.lead``), with t
 
     python benchmarks/gva_pairs.py                 # all figures, seed 2018, up to 300 pairs
     python benchmarks/gva_pairs.py --pairs 100 --misses
+    python benchmarks/gva_pairs.py --parity       # also: same groups and verdicts with the reference backend?
+
+``--parity`` compares every pair (and every rewrite) a second time with the reference backend
+(sentence-transformers on torch) and reports the share of comparisons whose groups and verdicts are identical.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checker
 from benchmarks._corpora import corpus
-from embeddings import load_encoder
+from embeddings import BACKENDS, DEFAULT_BACKEND, load_encoder
 
 EVENTS = ("killed", "injured")
 #: At most this many article pairs of one incident, so that a few big stories do not dominate the sample.
@@ -49,6 +53,14 @@ def contains(claim, gold: int) -> bool:
 
 def leads(report, article: str) -> dict[str, object]:
     return {e: report.lead(article, e) for e in EVENTS}
+
+
+def signature(report) -> list:
+    """What a reader sees of a report: each group's verdict and the claims it holds."""
+    return sorted(
+        (g.verdict.name, tuple(sorted((c.article, c.sentence.start, c.quantity.start) for c in g.claims)))
+        for g in report.groups
+    )
 
 
 def matches_gold(figures: dict, gold: dict) -> bool:
@@ -87,12 +99,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument("--misses", action="store_true", help="print false alarms and missed rewrites")
     parser.add_argument("--incidents", type=int, default=0, help="limit the agreement run (0: all)")
+    parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
+    parser.add_argument("--parity", action="store_true", help="check every comparison against the reference backend")
     args = parser.parse_args()
 
     root = corpus("gva_semeval2018_task5")
     incidents = json.loads((root / "index.json").read_text(encoding="utf-8"))["incidents"]
-    encoder = load_encoder()
+    encoder = load_encoder(args.backend, cache=False)
     encoder.encode(["warm up"])  # load the model once, outside the timings
+    reference = load_encoder("sentence-transformers", cache=False) if args.parity else None
+    parity = [0, 0]
+
+    def check_parity(paths, report) -> None:
+        if reference is not None:
+            parity[1] += 1
+            parity[0] += signature(checker.compare(paths, encoder=reference)) == signature(report)
+
     rng = random.Random(args.seed)
 
     # 1. agreement of lead figures with gold, all articles of an incident compared at once
@@ -142,6 +164,7 @@ def main() -> None:
             report = checker.compare(paths, encoder=encoder)
             pair_seconds += time.perf_counter() - t0
             compared += 1
+            check_parity(paths, report)
             figures = {x.id: leads(report, x.id) for x in report.articles}
             if not all(matches_gold(f, gold) for f in figures.values()):
                 continue
@@ -172,6 +195,7 @@ def main() -> None:
             new_paths = [out, paths[1]] if which == "A" else [paths[0], out]
             tried += 1
             report2 = checker.compare(new_paths, encoder=encoder)
+            check_parity(new_paths, report2)
             right = figures[other][event]
             hit = any(
                 g.claims[0].event == event
@@ -185,6 +209,9 @@ def main() -> None:
                 print(f"    {which}: {claim.sentence.text[:160]!r}")
                 print(f"    {other}: {right.sentence.text[:160]!r}")
 
+    print(f"backend: {encoder.name}")
+    if reference is not None:
+        print(f"parity with {reference.name}: same groups and verdicts in {parity[0]}/{parity[1]} comparisons")
     print(f"pairs: {consistent} consistent pairs of different outlets (seed {args.seed})")
     print(f"  false killed/injured groups per pair: {false_alarms / max(consistent, 1):.3f} ({false_alarms} in all)")
     print(f"  rewrites detected: {detected}/{tried} = {detected / max(tried, 1):.1%}")

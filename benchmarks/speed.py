@@ -1,13 +1,15 @@
-"""How fast claimdiff is, as medians of several runs in one invocation.
+"""How fast claimdiff is, per embedding backend side by side, as medians of several runs in one invocation.
 
-    python benchmarks/speed.py               # CLI cold start, --help, peak memory, encoder, whole GVA corpus
-    python benchmarks/speed.py --runs 3 --gva-incidents 200
+    python benchmarks/speed.py               # both backends: cold start, --help, peak memory, encoder, GVA corpus
+    python benchmarks/speed.py --runs 3 --gva-incidents 200 --backend onnx
 
-- cold wall time of ``claimdiff examples/belgorod/*.txt --format json`` (a new process each run);
-- wall time of ``claimdiff --help``;
-- peak RSS of the Belgorod run;
+For each backend:
+- cold wall time of ``claimdiff examples/belgorod/*.txt --format json`` (a new process each run, ``--no-cache``);
+  the same with a warm embedding cache, as a desk re-running after an edit sees it;
+- peak RSS of that cold run;
 - encoder sentences/s on GVA sentences (model already loaded);
 - articles/s over the GVA corpus (every incident through ``checker.compare``), split by stage.
+And once: the wall time of ``claimdiff --help``.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,20 +29,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import checker
 from benchmarks._corpora import CORPORA, ROOT
 from checker.sentences import split
-from embeddings import load_encoder
+from embeddings import BACKENDS, load_encoder
 
 CLAIMDIFF = [sys.executable, "-m", "checker"]
 
 
-def wall(command: list[str], runs: int) -> tuple[float, float]:
+def wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Median wall seconds and the largest peak RSS (MB) of ``runs`` fresh processes."""
     times, peaks = [], []
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, capture_output=True, check=False, env={**os.environ, "CI": "true"})
+        child = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})}
+        )
+        _, _, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest of all children so far
         times.append(time.perf_counter() - start)
-        peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)
+        peaks.append(usage.ru_maxrss / 1024)
     return statistics.median(times), max(peaks)
 
 
@@ -48,43 +52,62 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--gva-incidents", type=int, default=0, help="limit the corpus run (0: all)")
+    parser.add_argument("--backend", action="append", choices=BACKENDS, help="only this backend (repeatable)")
     args = parser.parse_args()
+    backends = args.backend or list(BACKENDS)
 
     belgorod = sorted(str(p) for p in (ROOT / "examples" / "belgorod").glob("*.txt"))
-    pair, rss = wall([*CLAIMDIFF, *belgorod, "--format", "json", "-q"], args.runs)
     helptime, _ = wall([*CLAIMDIFF, "--help"], args.runs)
-    print(f"claimdiff examples/belgorod/*.txt --format json (cold): {pair:.2f} s median of {args.runs}")
     print(f"claimdiff --help: {helptime:.2f} s median of {args.runs}")
-    print(f"peak RSS of the pair: {rss:.0f} MB")
+    rows: dict[str, dict[str, str]] = {b: {} for b in backends}
+    with tempfile.TemporaryDirectory() as cache:
+        for backend in backends:
+            command = [*CLAIMDIFF, *belgorod, "--format", "json", "-q", "--backend", backend]
+            cold, rss = wall([*command, "--no-cache"], args.runs)
+            wall(command, 1, {"CLAIMDIFF_CACHE_DIR": cache})  # fill the cache
+            warm, _ = wall(command, args.runs, {"CLAIMDIFF_CACHE_DIR": cache})
+            rows[backend] |= {
+                "Belgorod pair, cold": f"{cold:.2f} s",
+                "Belgorod pair, warm cache": f"{warm:.2f} s",
+                "peak RSS, cold pair": f"{rss:.0f} MB",
+            }
 
     gva = CORPORA / "gva_semeval2018_task5"
-    if not gva.exists():
-        print(f"skipped the corpus figures: {gva} is not here")
-        return
-    incidents = json.loads((gva / "index.json").read_text(encoding="utf-8"))["incidents"]
-    if args.gva_incidents:
-        incidents = incidents[: args.gva_incidents]
-    encoder = load_encoder()
-    sentences = [s.text for a in incidents[0:50] for f in a["articles"] for s in split((gva / f["file"]).read_text())]
-    encoder.encode(sentences[:8])
-    rates = []
-    for _ in range(3):
-        start = time.perf_counter()
-        encoder.encode(sentences[:640])
-        rates.append(640 / (time.perf_counter() - start))
-    print(f"encoder: {statistics.median(rates):,.0f} sentences/s ({encoder.name})")
+    if gva.exists():
+        incidents = json.loads((gva / "index.json").read_text(encoding="utf-8"))["incidents"]
+        if args.gva_incidents:
+            incidents = incidents[: args.gva_incidents]
+        sample = [s.text for a in incidents[:50] for f in a["articles"] for s in split((gva / f["file"]).read_text())]
+        for backend in backends:
+            encoder = load_encoder(backend, cache=False)
+            encoder.encode(sample[:8])  # load the model outside the timings
+            rates = []
+            for _ in range(3):
+                start = time.perf_counter()
+                encoder.encode(sample[:640])
+                rates.append(640 / (time.perf_counter() - start))
+            rows[backend]["encoder"] = f"{statistics.median(rates):,.0f} sentences/s"
 
-    stages: dict[str, float] = {}
-    n_articles = 0
-    start = time.perf_counter()
-    for incident in incidents:
-        report = checker.compare([gva / a["file"] for a in incident["articles"]], encoder=encoder)
-        n_articles += len(incident["articles"])
-        for stage, seconds in report.timings.items():
-            stages[stage] = stages.get(stage, 0.0) + seconds
-    elapsed = time.perf_counter() - start
-    print(f"GVA: {n_articles} articles in {elapsed:.1f} s = {n_articles / elapsed:.1f} articles/s")
-    print("  " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in stages.items()))
+            stages: dict[str, float] = {}
+            n_articles = 0
+            start = time.perf_counter()
+            for incident in incidents:
+                report = checker.compare([gva / a["file"] for a in incident["articles"]], encoder=encoder)
+                n_articles += len(incident["articles"])
+                for stage, seconds in report.timings.items():
+                    stages[stage] = stages.get(stage, 0.0) + seconds
+            elapsed = time.perf_counter() - start
+            rate = n_articles / elapsed
+            rows[backend]["GVA corpus"] = f"{n_articles} articles, {elapsed:.1f} s = {rate:.1f} articles/s"
+            rows[backend]["GVA by stage"] = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in stages.items())
+    else:
+        print(f"skipped the corpus figures: {gva} is not here")
+
+    print()
+    print("| measure | " + " | ".join(backends) + " |")
+    print("|---|" + "---|" * len(backends))
+    for measure in rows[backends[0]]:
+        print(f"| {measure} | " + " | ".join(rows[b].get(measure, "") for b in backends) + " |")
 
 
 if __name__ == "__main__":
