@@ -108,6 +108,10 @@ def nouns_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+#: Rows of the similarity matrix computed at once: 2,048 rows against 12,000 claims is 100 MB of float32.
+ROW_BLOCK = 2048
+
+
 def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float = V.MIN_SIMILARITY) -> list[Group]:
     """Group ``claims`` (row i of ``vectors`` is claim i's sentence) into groups of two or more articles.
 
@@ -118,32 +122,45 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
     if n < 2:
         return []
     lead = lead_claims(claims)
-    # Only claims of different articles with the same event can pair: compare within those buckets, so that a
-    # 5 MB live blog against a short story costs (its claims) x (the story's claims), not (all claims) squared.
-    buckets: dict[tuple[str | None, str], list[int]] = {}
+    # Only claims of different articles with the same event can pair.
+    by_event: dict[str | None, list[int]] = {}
     for i, c in enumerate(claims):
-        buckets.setdefault((c.event, c.article), []).append(i)
+        by_event.setdefault(c.event, []).append(i)
+    article_of = np.array([c.article for c in claims], dtype=object)
     edges = []
-    for (event, article), mine in buckets.items():
-        for (other_event, other_article), theirs in buckets.items():
-            if other_event != event or other_article <= article:
-                continue
-            similarity = vectors[mine] @ vectors[theirs].T
-            for a, i in enumerate(mine):
-                for b, j in enumerate(theirs):
-                    both_leads = i in lead and j in lead
-                    if not comparable(claims[i], claims[j], leads=both_leads):
-                        continue
-                    s = float(similarity[a, b])
-                    floor = min_similarity if event else max(min_similarity, V.MIN_SIMILARITY_NO_EVENT)
-                    if s >= floor:
-                        # the articles' lead figures for a count are joined first, then the rest by similarity
-                        edges.append((not both_leads, -round(s, 6), min(i, j), max(i, j)))
+    for event, members_of_event in by_event.items():
+        idx = np.array(members_of_event)
+        floor = min_similarity if event else max(min_similarity, V.MIN_SIMILARITY_NO_EVENT)
+        owner = np.unique(article_of[idx], return_inverse=True)[1]
+        # Similarity in row blocks, thresholded in numpy: only pairs above the floor reach the Python rules below,
+        # and a 5 MB live blog (10,000+ claims) never builds its full square matrix at once.
+        for start in range(0, len(idx), ROW_BLOCK):
+            rows = idx[start : start + ROW_BLOCK]
+            similarity = vectors[rows] @ vectors[idx].T
+            ok = similarity >= floor
+            ok &= owner[start : start + ROW_BLOCK, None] < owner[None, :]  # other article, each pair once
+            for a, b in zip(*np.nonzero(ok), strict=True):
+                i, j = int(rows[a]), int(idx[b])
+                both_leads = i in lead and j in lead
+                if comparable(claims[i], claims[j], leads=both_leads):
+                    # the articles' lead figures for a count are joined first, then the rest by similarity
+                    edges.append((not both_leads, -round(float(similarity[a, b]), 6), min(i, j), max(i, j)))
     edges.sort()
 
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    articles: dict[int, set[str]] = {i: {claims[i].article} for i in range(n)}
     weakest: dict[int, float] = {}
+    # Merging checks every pair of the two groups; claims of one article that differ only in their figure are
+    # interchangeable there, so each pair of such profiles is judged once (1,000 articles: 7 s -> 1 s).
+    profile = [(c.article, c.partial, c.scope, c.event, c.noun, c.on_topic, c.named_places, c.places) for c in claims]
+    judged: dict[tuple, bool] = {}
+
+    def fits(a: int, b: int) -> bool:
+        key = (profile[a], profile[b])
+        if key not in judged:
+            judged[key] = comparable(claims[a], claims[b])
+        return judged[key]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -153,15 +170,13 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
 
     for _, neg_s, i, j in edges:
         ri, rj = root(i), root(j)
-        if ri == rj:
-            continue
-        articles_i = {claims[k].article for k in members[ri]}
-        if any(claims[k].article in articles_i for k in members[rj]):
+        if ri == rj or not articles[ri].isdisjoint(articles[rj]):
             continue  # one claim per article in a group
-        if not all(comparable(claims[a], claims[b]) for a in members[ri] for b in members[rj]):
+        if not all(fits(a, b) for a in members[ri] for b in members[rj]):
             continue  # every pair of the group must be comparable, not only the linking pair
         parent[rj] = ri
         members[ri] += members.pop(rj)
+        articles[ri] |= articles.pop(rj)
         weakest[ri] = min(-neg_s, weakest.get(ri, 1.0), weakest.pop(rj, 1.0))
 
     groups = []

@@ -118,6 +118,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
     """Return the claims of ``article``, in text order."""
     known = _known_places(sentences)
     main_place = _main_place(article.text, known)
+    article_places = known | main_place  # one set shared by every claim: a live blog names thousands of places
     claims = []
     for sentence in sentences:
         if not _HAS_NUMBER.search(sentence.text):
@@ -161,7 +162,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     # the headline is the story itself, whatever neighbourhood it names ("Liberty City")
                     on_topic=not places or not main_place or bool(places & main_place) or is_title,
                     named_places=bool(places),
-                    article_places=known | main_place,
+                    article_places=article_places,
                     update=bool(_UPDATE_WORDING.search(sentence.text)),
                     correction=bool(_CORRECTION_WORDING.search(sentence.text)),
                     partial=partitive or subset,
