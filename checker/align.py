@@ -89,6 +89,10 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
         return False
     if not (nouns_compatible(a.noun, b.noun) or (leads and _kind(a.noun) == _kind(b.noun))):
         return False
+    if leads and a.named_places and b.named_places and not a.places & b.places:
+        # A lead names its story's place at any scale ("in Brooklyn" / "in Coney Island"), and a headline's
+        # "Independence Day" reads like a place: two leads pair when either names a word the other article uses.
+        return bool(a.places & b.article_names or b.places & a.article_names)
     if a.on_topic and b.on_topic:
         if a.named_places and b.named_places and not a.places & b.places:
             # "in Englewood" and "in Chicago" may be one place; "in Khmelnytsky" and "in Belgorod", named by
@@ -131,6 +135,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
     for event, members_of_event in by_event.items():
         idx = np.array(members_of_event)
         floor = min_similarity if event else max(min_similarity, V.MIN_SIMILARITY_NO_EVENT)
+        secondary_floor = max(floor, V.MIN_SIMILARITY_SECONDARY)
         owner = np.unique(article_of[idx], return_inverse=True)[1]
         # Similarity in row blocks, thresholded in numpy: only pairs above the floor reach the Python rules below,
         # and a 5 MB live blog (10,000+ claims) never builds its full square matrix at once.
@@ -142,6 +147,8 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
             for a, b in zip(*np.nonzero(ok), strict=True):
                 i, j = int(rows[a]), int(idx[b])
                 both_leads = i in lead and j in lead
+                if not both_leads and similarity[a, b] < secondary_floor:
+                    continue
                 if comparable(claims[i], claims[j], leads=both_leads):
                     # the articles' lead figures for a count are joined first, then the rest by similarity
                     edges.append((not both_leads, -round(float(similarity[a, b]), 6), min(i, j), max(i, j)))
@@ -153,13 +160,16 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
     weakest: dict[int, float] = {}
     # Merging checks every pair of the two groups; claims of one article that differ only in their figure are
     # interchangeable there, so each pair of such profiles is judged once (1,000 articles: 7 s -> 1 s).
-    profile = [(c.article, c.partial, c.scope, c.event, c.noun, c.on_topic, c.named_places, c.places) for c in claims]
+    profile = [
+        (c.article, i in lead, c.partial, c.scope, c.event, c.noun, c.on_topic, c.named_places, c.places)
+        for i, c in enumerate(claims)
+    ]
     judged: dict[tuple, bool] = {}
 
     def fits(a: int, b: int) -> bool:
         key = (profile[a], profile[b])
         if key not in judged:
-            judged[key] = comparable(claims[a], claims[b])
+            judged[key] = comparable(claims[a], claims[b], leads=a in lead and b in lead)
         return judged[key]
 
     def root(i: int) -> int:

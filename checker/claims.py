@@ -85,7 +85,8 @@ class Claim:
     running-total words ("so far this year") that place the figure in another time than the story's.
     ``on_topic`` is False when the sentence names places and none is the article's main place: a figure about
     a side event ("a Russian strike in Ukraine" in a story about Belgorod). ``named_places`` says whether the
-    sentence itself names its places, and ``article_places`` are all the places the article names.
+    sentence itself names its places, and ``article_places`` are all the places the article names;
+    ``article_names`` are all its capitalised words, places found by context or not.
     """
 
     article: str
@@ -101,6 +102,7 @@ class Claim:
     on_topic: bool = True
     named_places: bool = False
     article_places: frozenset[str] = frozenset()
+    article_names: frozenset[str] = frozenset()
 
     @property
     def what(self) -> str:
@@ -118,7 +120,9 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
     """Return the claims of ``article``, in text order."""
     known = _known_places(sentences)
     main_place = _main_place(article.text, known)
+    lead_index = 1 if sentences and sentences[0].text.strip() == article.title else 0
     article_places = known | main_place  # one set shared by every claim: a live blog names thousands of places
+    article_names = frozenset(w.lower() for w in _CAPITALISED.findall(article.text))
     claims = []
     for sentence in sentences:
         if not _HAS_NUMBER.search(sentence.text):
@@ -128,6 +132,9 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         places = places_in(sentence.text, known)
         scope = _time_scope(sentence.text)
         is_title = sentence.index == 0 and sentence.text.strip() == article.title
+        # The headline and the first sentence of the body are the story itself, whatever neighbourhood they name
+        # ("in Brooklyn" in an article about Coney Island): editors read the lead as the article's own claim.
+        is_lead = is_title or sentence.index == lead_index
         found = []
         for quantity in extract(sentence.text):
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
@@ -159,10 +166,10 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     event=event,
                     noun=noun,
                     places=places or main_place,
-                    # the headline is the story itself, whatever neighbourhood it names ("Liberty City")
-                    on_topic=not places or not main_place or bool(places & main_place) or is_title,
+                    on_topic=not places or not main_place or bool(places & main_place) or is_lead,
                     named_places=bool(places),
                     article_places=article_places,
+                    article_names=article_names,
                     update=bool(_UPDATE_WORDING.search(sentence.text)),
                     correction=bool(_CORRECTION_WORDING.search(sentence.text)),
                     partial=partitive or subset,
