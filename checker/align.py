@@ -68,7 +68,9 @@ def lead_claims(claims: Sequence[Claim]) -> set[int]:
 
 
 def _kind(noun: str | None) -> str | None:
-    return "person" if noun is None or noun == "person" or noun in V.PERSON_NOUNS else noun
+    if noun is None or noun == "person" or noun in V.PERSON_NOUNS or noun in V.DEATH_NOUNS:
+        return "person"
+    return noun
 
 
 def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:

@@ -462,8 +462,15 @@ PERSON_NOUNS = _words(
     person man woman child kid boy girl teen teenager adult victim resident civilian officer soldier
     serviceman student worker passenger pedestrian bystander suspect gunman member citizen fighter
     family patient individual customer employee infant baby toddler youth juvenile
+    male female relative stranger neighbor neighbour friend brother sister son daughter husband wife partner
+    sibling cousin guest spectator fan shopper clerk driver motorist rider hostage partygoer attendee inmate
+    prisoner guard deputy trooper agent firefighter nurse doctor teacher pupil senior burglar intruder invader
+    robber attacker shooter
     """
 )
+#: Words that count people only by what happened to them: "claimed two lives", "the two deaths", "four bodies".
+#: For a killed count they are people; on their own they are no kind of person.
+DEATH_NOUNS = _words("life death body fatality")
 #: Units that measure something other than a count of things in the event (ages, durations, rates).
 NOT_COUNTS = _words("year month week day hour minute second percent time count charge felony misdemeanor")
 #: "a father of three" counts his children, not the story's victims.
