@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from text_to_num import text2num
 
@@ -102,6 +102,7 @@ class _Reader:
         self.text = text
         self.toks = _tokenize(text)
         self.found: list[Quantity] = []
+        self._pence: bool | None = None  # whether "p" after a number means pence here; decided on first need
 
     # -- token helpers ------------------------------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -141,7 +142,7 @@ class _Reader:
             except (ValueError, OverflowError, ZeroDivisionError, IndexError):
                 nxt = None  # a malformed number is no quantity; never let one stop the pass
             i = nxt if nxt is not None and nxt > i else i + 1
-        return self.found
+        return _inherit_conversions(self.text, self.found)
 
     def read_at(self, i: int) -> int | None:
         """Read a quantity whose number starts at token i; return the token after it, or None."""
@@ -328,6 +329,8 @@ class _Reader:
                 and after not in V.CURRENCY_MULTIPLIERS
                 and after not in V.TIME_WORDS
                 and after not in V.CURRENCY_SYMBOLS
+                and not self.is_subunit(last + 1)
+                and toks[last + 1].text not in V.CASED_UNITS
             ):
                 return True  # "3TV", "3D", "4x4": part of a name
             if self.is_phone(first):
@@ -407,10 +410,11 @@ class _Reader:
         if rng is not None:
             last, low, high, range_change, second_unit = rng
             qualifier = "range"
-            unit = unit or second_unit
+            if unit is None or (second_unit or "").startswith(unit + " per "):
+                unit = second_unit  # "between $62 and $68 per share": the rate is read after the second end
 
         start_tok = lead
-        prefix_qualifier = hint
+        prefix_qualifier = hint if hint not in ("up", "-") else None  # a sign leaves "about minus 387" approximate
         q = self.match_phrase_ending(start_tok - 1, _PREFIX)
         while q is not None:
             q_first, q_name = q
@@ -509,13 +513,26 @@ class _Reader:
     def measure_after(self, last: int, currency: str | None) -> tuple[str | None, int]:
         """A unit of measure right after the number ("%", "per cent", "km/h", "bhp"): (unit, its last token)."""
         i = last + 1
+        if currency is None and self.toks[i : i + 1] and self.toks[i].text in V.CASED_UNITS:
+            if not (self.toks[i].text in ("C", "F", "K") and self.low(i + 1) == "."):
+                return self.per_unit(V.CASED_UNITS[self.toks[i].text], i)  # "450 Nm", "12 C" (not "C. Smith")
+        if (
+            currency is None
+            and self.low(i) in ("m", "cm", "km")
+            and self.low(i + 1) == "2"
+            and self.glued(last, i)
+            and self.glued(i, i + 1)
+        ):
+            return "square " + V.UNIT_ALIASES[self.low(i)], i + 1  # "32m2"
+        if currency is None and self.is_subunit(i):
+            return V.SUBUNIT_AFTER[self.low(i)], i  # "118.5p", "18 sen"
         phrase = self.match_phrase(i, _UNIT_PHRASES)
         if phrase is not None:
             n, name = phrase
             return self.per_unit(currency or name, i + n - 1) if not currency else (currency, last)
         w = self.low(i)
         if currency is not None:
-            return self.per_unit(currency, last) if w == "per" else (currency, last)
+            return self.per_unit(currency, last)
         if w in V.CURRENCY_SYMBOLS and self.glued(last, i):
             return V.CURRENCY_SYMBOLS[w], i  # "1,200€"
         if w in V.UNIT_ALIASES and (self.glued(last, i) or w not in V.GLUED_ONLY_UNITS):
@@ -523,6 +540,19 @@ class _Reader:
         if w in V.CURRENCY_CODES and len(w) == 3 and self.toks[i].text.isupper():
             return V.CURRENCY_CODES[w], i  # "110 JPY"
         return None, last
+
+    def is_subunit(self, i: int) -> bool:
+        """ "118.5p", "68 p" in a text about prices; "18 sen"."""
+        w = self.low(i)
+        if w not in V.SUBUNIT_AFTER:
+            return False
+        if w != "p":
+            return True
+        if self.low(i + 1) == "." and self.low(i + 2) == "m":
+            return False  # "5 p.m."
+        if self._pence is None:
+            self._pence = any(t.low in V.PENCE_CONTEXT for t in self.toks)
+        return self._pence
 
     def range_after(
         self, lead: int, last: int, value: float, unit: str | None, *, scaled: bool
@@ -565,7 +595,7 @@ class _Reader:
             return None  # "between 1600 and 1900"; a glued "10-12" was checked as a whole
         end, high = self.scale(end, bare_high, currency=(unit or second_unit) is not None)
         second_measure, end = self.measure_after(end, second_unit)
-        second_unit = second_unit or second_measure
+        second_unit = second_measure or second_unit
         if own_unit and joiner == "to" and not after_from and before != "between" and second_unit != unit:
             return None  # "up 9.4 per cent to $84": a change, then a level
         low = value
@@ -659,12 +689,10 @@ class _Reader:
             return w  # "50 year-old"
         if w in ("years", "months") and self.low(i + 1) == "old":
             return w[:-1]
-        if (
-            w in _DASHES
-            and self.glued(i - 1, i)
-            and (self.low(i + 1) in V.UNIT_ALIASES or self.low(i + 1) in V.SINGULAR_UNITS)
-        ):
-            return _lemma(self.low(i + 1))  # "a 6.1-inch display"
+        if w in _DASHES and self.glued(i - 1, i):
+            compound = self.compound_noun(i)
+            if compound is not None:
+                return compound
         if self.in_age_list(i - 1) or (self.low(i - 3) == "age" and self.low(i - 2) == "of"):
             return "year"  # "aged 21", "over the age of 21"
         words: list[str] = []
@@ -681,8 +709,16 @@ class _Reader:
                 continue
             if tok.kind != "word" or tok.low in V.UNIT_STOPWORDS:
                 break
-            if not words and tok.low.endswith("ed") and tok.low not in V.UNIT_ALIASES:
+            if not words and tok.low.endswith(("ed", "ing")) and tok.low not in V.UNIT_ALIASES:
+                nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+                if nxt is not None and nxt.kind == "word" and _is_plural(nxt.low) and nxt.low not in V.UNIT_STOPWORDS:
+                    k += 1  # "300 recorded songs", "517 rushing yards": the participle describes, the noun counts
+                    continue
                 break  # "5 killed": a verb, not a unit
+            if self.low(k + 1) in _DASHES and self.low(k + 2) == "a" and self.glued(k, k + 1):
+                rate, _ = self.per_unit(_lemma(tok.low), k)
+                if " per " in rate:
+                    return rate  # "a 52,000 barrel-a-day refinery"
             words.append(tok.low)
             if _is_plural(words[-1]) and value != 1:
                 return self.per_unit(" ".join([*words[:-1], _lemma(words[-1])]), k)[0]
@@ -692,6 +728,30 @@ class _Reader:
         if words and (value == 1 or _lemma(words[0]) in V.SINGULAR_UNITS or words[0] in V.UNIT_ALIASES):
             return _lemma(words[0])
         return None
+
+    def compound_noun(self, dash: int) -> str | None:
+        """The noun of a number-noun compound: "a 6.1-inch display", "three-point range", and the shared noun of
+        "four-, five- and six-cylinder engines"."""
+        k = dash
+        if self.low(k + 1) in (",", "and", "or", "to"):
+            k += 1
+            while k < dash + 10 and (
+                self.low(k) in (",", "and", "or", "to")
+                or self.low(k) in V.NUMBER_WORDS
+                or self.toks[k].kind == "num"
+                or (self.low(k) in _DASHES and self.low(k + 1) in (",", "and", "or", "to"))
+            ):
+                k += 1
+            if self.low(k) not in _DASHES or not self.glued(k - 1, k):
+                return None
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if nxt is None or nxt.kind != "word" or not self.glued(k, k + 1):
+            return None
+        if nxt.low in V.UNIT_ALIASES or nxt.low in V.SINGULAR_UNITS:
+            return _lemma(nxt.low)
+        if len(nxt.low) < 3 or nxt.low in V.UNIT_STOPWORDS or nxt.low in V.NUMBER_WORDS:
+            return None  # "3-D", "one-on-one", "twenty-one"
+        return _lemma(nxt.low)
 
     def in_age_list(self, last: int) -> bool:
         """ "aged 21", "ages 19 and 41": the numbers after an age word, however many."""
@@ -727,8 +787,13 @@ class _Reader:
         return capitalised and not starts_sentence and self.low(k) not in V.MONTHS
 
     def per_unit(self, name: str, last_unit_tok: int) -> tuple[str, int]:
-        """Add a rate: "$58.24 per barrel", "$21.25 per square foot" keep their denominator."""
+        """Add a rate: "$58.24 per barrel", "$21.25 per square foot", "$3,500 a month" keep their denominator."""
         k = last_unit_tok + 1
+        if self.low(k) in _DASHES and self.low(k + 1) == "a" and self.low(k + 2) in _DASHES and self.glued(k + 2, k + 3):
+            if _lemma(self.low(k + 3)) in V.RATE_DENOMINATORS:
+                return f"{name} per {_lemma(self.low(k + 3))}", k + 3  # "52,000 barrel-a-day"
+        if self.low(k) in ("a", "an") and _lemma(self.low(k + 1)) in V.RATE_DENOMINATORS:
+            return f"{name} per {_lemma(self.low(k + 1))}", k + 1  # "$3,500 a month", "$1,271 an ounce"
         if self.low(k) != "per" or not self.toks[k + 1 : k + 2] or self.toks[k + 1].kind != "word":
             return name, last_unit_tok
         phrase = self.match_phrase(k + 1, _UNIT_PHRASES)
@@ -771,6 +836,40 @@ class _Reader:
         return last + 1
 
 
+#: Units a figure is converted between; counted nouns are not among them.
+_MEASURES = (
+    set(V.UNIT_ALIASES.values())
+    | set(V.CASED_UNITS.values())
+    | set(V.CURRENCY_SYMBOLS.values())
+    | set(V.CURRENCY_CODES.values())
+    | set(V.DOLLAR_PREFIXES.values())
+    | V.SINGULAR_UNITS
+)
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*|\s*/\s*")
+
+
+def _inherit_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A figure in brackets right after another restates it in other units ("just under 296 hp (224 kW / 300 PS)",
+    "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)"): it asserts the same bound and the same change.
+    """
+    out = list(found)
+    bracketed = False
+    for n in range(1, len(out)):
+        before, q = out[n - 1], out[n]
+        gap = text[before.end : q.start]
+        bracketed = bool(_CONVERSION_GAP.fullmatch(gap)) and ("/" not in gap or bracketed)
+        if not bracketed or q.qualifier not in ("exact", "range") or q.change is not None:
+            continue
+        if q.unit not in _MEASURES or before.unit not in _MEASURES:
+            continue  # "at least 5 people (3 children)" is a part, not the same figure restated
+        qualifier = before.qualifier if q.qualifier == "exact" and before.qualifier not in ("range", "vague") else None
+        low, high = q.low, q.high
+        if qualifier:
+            low, high, qualifier = _interval(q.value, qualifier)
+        out[n] = replace(q, qualifier=qualifier or q.qualifier, low=low, high=high, change=before.change)
+    return out
+
+
 def _number(digits: str) -> float | None:
     return float(digits.replace(",", "")) if _WELL_FORMED.fullmatch(digits) else None
 
@@ -796,6 +895,8 @@ def _interval(value: float | None, qualifier: str) -> tuple[float | None, float 
 def _is_plural(word: str) -> bool:
     if word in V.IRREGULAR_PLURALS or word == "feet":
         return True
+    if word.endswith("men") and len(word) > 4 and word not in V.SINGULAR_MEN:
+        return True  # "gunmen", "fishermen", "policemen"
     return (
         len(word) > 3
         and word.endswith("s")
@@ -812,6 +913,8 @@ def _lemma(word: str) -> str:
         return V.IRREGULAR_PLURALS[word]
     if not _is_plural(word):
         return word
+    if word.endswith("men") and not word.endswith("s"):
+        return word[:-3] + "man"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses", "zes")) or word[:-2] in V.NOT_PLURAL:

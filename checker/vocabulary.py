@@ -356,11 +356,66 @@ UNIT_ALIASES = {
     "rubles": "ruble",
     "euros": "euro",
     "pounds": "pound",
+    "sen": "sen",
+    "krone": "krone",
+    "kroner": "krone",
+    "krona": "krona",
+    "kronor": "krona",
+    "danish crowns": "danish krone",
+    "norwegian crowns": "norwegian krone",
+    "swedish crowns": "swedish krona",
+    "mmbtu": "mega british thermal unit",
+    "gpa": "gigapascal",
+    "mpa": "megapascal",
+    "kpa": "kilopascal",
+    "gwh": "gigawatt hour",
+    "twh": "terawatt hour",
+    "μm": "micrometre",
+    "µm": "micrometre",
+    "″": "inch",
+    "ps": "horsepower",
+    "basis point": "basis point",
 }
+# Metric words by prefix and base ("millimeter", "gigawatts", "kilobytes"): built rather than listed, so every
+# combination reads and the American "-meter" spelling lemmatises to "-metre" as the NewsQuant gold writes it.
+for _prefix in ("kilo", "mega", "giga", "tera", "milli", "micro", "nano", "centi"):
+    for _base, _name in (
+        ("meter", "metre"), ("metre", "metre"), ("gram", "gram"), ("watt", "watt"), ("liter", "litre"),
+        ("litre", "litre"), ("byte", "byte"), ("bit", "bit"), ("hertz", "hertz"), ("pascal", "pascal"),
+        ("joule", "joule"), ("volt", "volt"), ("ampere", "ampere"), ("second", "second"),
+    ):  # fmt: skip
+        UNIT_ALIASES[_prefix + _base] = UNIT_ALIASES[_prefix + _base + "s"] = _prefix + _name
+#: Unit symbols whose case decides their meaning ("Nm" is a newton metre, "nm" a nanometre; "C" after a number
+#: is Celsius, "c" is not read). Looked up on the token as written, before the case-blind aliases.
+CASED_UNITS = {
+    "Nm": "newton metre",
+    "C": "celsius",
+    "F": "fahrenheit",
+    "K": "kelvin",
+    "MW": "megawatt",
+    "mW": "milliwatt",
+    "Mb": "megabit",
+    "Gb": "gigabit",
+    "Tb": "terabit",
+    "kN": "kilonewton",
+}
+#: Letters written after an amount for a country's money or its hundredth ("118.5p", "18 sen").
+SUBUNIT_AFTER = {"p": "penny", "sen": "sen"}
+#: "p" after a number is pence only in a text about prices; elsewhere it is a video format ("1080p").
+PENCE_CONTEXT = _words("£ pence penny share shares stock stocks price prices ftse")
+#: Singular words ending in "men" ("specimen"); other "-men" words are plurals of "-man" ("gunmen", "fishermen").
+SINGULAR_MEN = _words("specimen specimens abdomen abdomens regimen regimens omen omens stamen acumen semen yemen amen")
+#: Nouns a price or a rate can be quoted "a"/"an" of: "$3,500 a month", "$1,271 an ounce", "barrel-a-day".
+RATE_DENOMINATORS = _words(
+    """
+    year month week day hour minute second night ounce barrel share head gallon litre liter ton tonne pound
+    kilogram kilo unit person
+    """
+)
 #: Abbreviations read as units only when glued to the number ("5m", "45g", "3min"): spaced, they are words.
 GLUED_ONLY_UNITS = _words("m g w min mins pc in c f l")
 #: Units of rates and amounts: with these, "lost", "cut" and "added" describe a change, not a count.
-RATE_UNITS = _words("percent point cent dollar euro")
+RATE_UNITS = _words("percent point cent dollar euro penny sen")
 #: Words between "one" and its noun that are not the noun ("one more fatality", "one other victim").
 ADJECTIVES_BEFORE_ONE = _words("more other additional extra single new last first young old small large big")
 #: Plurals that do not end in "s", and collective nouns that count people. Regular plurals are handled by
