@@ -513,9 +513,9 @@ class _Reader:
     def measure_after(self, last: int, currency: str | None) -> tuple[str | None, int]:
         """A unit of measure right after the number ("%", "per cent", "km/h", "bhp"): (unit, its last token)."""
         i = last + 1
-        if currency is None and self.toks[i : i + 1] and self.toks[i].text in V.CASED_UNITS:
-            if not (self.toks[i].text in ("C", "F", "K") and self.low(i + 1) == "."):
-                return self.per_unit(V.CASED_UNITS[self.toks[i].text], i)  # "450 Nm", "12 C" (not "C. Smith")
+        symbol = self.toks[i].text if i < len(self.toks) else ""
+        if currency is None and symbol in V.CASED_UNITS and not (len(symbol) == 1 and self.low(i + 1) == "."):
+            return self.per_unit(V.CASED_UNITS[symbol], i)  # "450 Nm", "12 C" (not "C. Smith")
         if (
             currency is None
             and self.low(i) in ("m", "cm", "km")
@@ -789,9 +789,9 @@ class _Reader:
     def per_unit(self, name: str, last_unit_tok: int) -> tuple[str, int]:
         """Add a rate: "$58.24 per barrel", "$21.25 per square foot", "$3,500 a month" keep their denominator."""
         k = last_unit_tok + 1
-        if self.low(k) in _DASHES and self.low(k + 1) == "a" and self.low(k + 2) in _DASHES and self.glued(k + 2, k + 3):
-            if _lemma(self.low(k + 3)) in V.RATE_DENOMINATORS:
-                return f"{name} per {_lemma(self.low(k + 3))}", k + 3  # "52,000 barrel-a-day"
+        hyphened = self.low(k) in _DASHES and self.low(k + 1) == "a" and self.low(k + 2) in _DASHES
+        if hyphened and self.glued(k + 2, k + 3) and _lemma(self.low(k + 3)) in V.RATE_DENOMINATORS:
+            return f"{name} per {_lemma(self.low(k + 3))}", k + 3  # "52,000 barrel-a-day"
         if self.low(k) in ("a", "an") and _lemma(self.low(k + 1)) in V.RATE_DENOMINATORS:
             return f"{name} per {_lemma(self.low(k + 1))}", k + 1  # "$3,500 a month", "$1,271 an ounce"
         if self.low(k) != "per" or not self.toks[k + 1 : k + 2] or self.toks[k + 1].kind != "word":
