@@ -48,6 +48,7 @@ class Quantity:
 _TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>\S)")
 _WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _DASHES = frozenset("-–—")
+_MAX_FROM_GAP = 8  # tokens of a time phrase between "from X" and "to Y": "at 10.45pm last night" is six
 _MAX_UNIT_WORDS = 4  # a counted noun phrase is at most this long ("first-team players", "rushing yards")
 
 
@@ -102,6 +103,7 @@ class _Reader:
         self.text = text
         self.toks = _tokenize(text)
         self.found: list[Quantity] = []
+        self._title_case: bool | None = None  # headline capitalisation: capitals say nothing then
         self._pence: bool | None = None  # whether "p" after a number means pence here; decided on first need
 
     # -- token helpers ------------------------------------------------------------------------------------
@@ -181,6 +183,9 @@ class _Reader:
                 and _number(self.toks[i + 2].text)
             ):
                 return i, i + 2, value / _number(self.toks[i + 2].text), None  # "1/16 of a pint"
+            power = self.power_of_ten(i)
+            if power is not None:
+                return i, power[0], value * 10.0 ** power[1], None  # "1.99×10−30"
             return i, i, value, None
         if tok.kind != "word" or tok.low not in _WORD_STARTERS:
             return None  # most words cannot start a quantity: skip the phrase look-ups
@@ -191,6 +196,25 @@ class _Reader:
         if fraction is not None:
             return fraction
         return self.number_words_at(i)
+
+    def power_of_ten(self, i: int) -> tuple[int, int] | None:
+        """The "×10^-30" written after the mantissa at token i: (last token, exponent)."""
+        if self.low(i + 1) not in ("×", "x", "*") or self.low(i + 2) != "10" or not self.glued(i + 2, i + 3):
+            return None
+        k = i + 3
+        if self.low(k) == "^":
+            k += 1
+        sign = -1 if self.low(k) in ("-", "−") else 1
+        if self.low(k) in ("-", "−", "+"):
+            k += 1
+        if (
+            k >= len(self.toks)
+            or self.toks[k].kind != "num"
+            or not self.toks[k].text.isdigit()
+            or len(self.toks[k].text) > 3
+        ):
+            return None
+        return k, sign * int(self.toks[k].text)
 
     def vague_at(self, i: int) -> tuple[int, int, float, tuple[float, float]] | None:
         w = self.low(i)
@@ -458,6 +482,8 @@ class _Reader:
             noun_from = last + 2
         if unit is None and qualifier == "exact" and self.is_appositive_age(lead, last, value):
             unit = "year"
+        if qualifier == "exact" and change is None and unit is None and self.name_follows(noun_from):
+            return noun_from  # "iPhone 11 Pro Max", "787 Dreamliner", "90049 ZIP Code": a name, not an amount
         if unit is None:
             unit = self.unit_after(noun_from, value if qualifier != "range" else 2.0)
             if unit is None and qualifier == "exact" and change is None and self.is_label(lead):
@@ -481,6 +507,14 @@ class _Reader:
             hint = "up" if self.low(k) == "+" else "-"
             value = value if hint == "up" else -value
             lead, k = k, k - 1
+        if (
+            unit is None
+            and self.low(k) == "="
+            and self.low(k - 1) == "y"
+            and self.glued(k - 1, k)
+            and self.glued(k, lead)
+        ):
+            unit, lead, k = "japanese yen", k - 1, k - 2  # "Y=590 billion": how wire copy writes "¥" in ASCII
         if unit is None and self.low(k) in V.CURRENCY_SYMBOLS:
             unit, lead, k = V.CURRENCY_SYMBOLS[self.low(k)], k, k - 1
             if (
@@ -563,9 +597,12 @@ class _Reader:
         "X to Y" when X is bare or both ends have the same unit ("5% to 6%"); "between X and Y"; "X or Y";
         "X-Y". "rose by 3 to 7" is a change and a level, "3-1" a score: no range.
         """
-        joiner = self.low(last + 1)
+        joiner_at = last + 1
         before = self.low(lead - 1)
         after_from = before == "from"
+        if after_from and self.low(joiner_at) not in ("to", *_DASHES):
+            joiner_at = self.to_after_gap(joiner_at)  # "from 20 mpg in 2008 to 29 mpg"
+        joiner = self.low(joiner_at)
         own_unit = scaled or unit is not None
         change = self.change_word(self.low(lead - 2)) if after_from else None
         if joiner in _DASHES:
@@ -579,7 +616,7 @@ class _Reader:
                 return None
         elif not ((joiner == "and" and before == "between") or joiner == "or"):
             return None
-        j = last + 2
+        j = joiner_at + 1
         second_unit = None
         if self.low(j) in V.CURRENCY_SYMBOLS:
             second_unit, j = V.CURRENCY_SYMBOLS[self.low(j)], j + 1
@@ -606,6 +643,26 @@ class _Reader:
         if not low < high:
             return None
         return end, low, high, change, second_unit
+
+    def to_after_gap(self, i: int) -> int:
+        """The "to" of "from X <when> to Y" when a short time phrase sits between ("from $36,040 at 10.45pm last
+        night to $34,935"); otherwise ``i``. Only words, years and clock times may stand in the gap."""
+        for k in range(i, min(i + _MAX_FROM_GAP, len(self.toks))):
+            tok = self.toks[k]
+            if tok.low == "to":
+                return k if k > i else i
+            if tok.low in (",", ";", ":", "from", "and", "but") or tok.low in _DASHES:
+                return i
+            if tok.low == "." and not (self.glued(k - 1, k) and self.toks[k - 1].kind == "word"):
+                return i  # a full stop; "U.S." may stand
+            if tok.kind == "num":
+                value = _number(tok.text)
+                is_year = value is not None and V.YEAR_RANGE[0] <= value <= V.YEAR_RANGE[1] and "." not in tok.text
+                if not (is_year or self.low(k + 1) in V.TIME_WORDS or self.low(k - 1) in V.MONTHS):
+                    return i
+            elif tok.kind == "sym" and tok.low != ".":
+                return i
+        return i
 
     def suffix_after_noun(self, last: int) -> str | None:
         """ "1,000 customers or more": a bounding suffix after a short counted noun phrase."""
@@ -709,10 +766,10 @@ class _Reader:
                 continue
             if tok.kind != "word" or tok.low in V.UNIT_STOPWORDS:
                 break
-            if not words and tok.low.endswith(("ed", "ing")) and tok.low not in V.UNIT_ALIASES:
+            if not words and tok.low.endswith("ed") and tok.low not in V.UNIT_ALIASES:
                 nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
                 if nxt is not None and nxt.kind == "word" and _is_plural(nxt.low) and nxt.low not in V.UNIT_STOPWORDS:
-                    k += 1  # "300 recorded songs", "517 rushing yards": the participle describes, the noun counts
+                    k += 1  # "300 recorded songs": the participle describes, the noun counts ("shipping" is a noun)
                     continue
                 break  # "5 killed": a verb, not a unit
             if self.low(k + 1) in _DASHES and self.low(k + 2) == "a" and self.glued(k, k + 1):
@@ -774,6 +831,23 @@ class _Reader:
             return False
         return name.text[0].isupper() or name.low in V.PERSON_WORDS  # "Joe Maddon, 66," "girl, 3,"
 
+    def name_follows(self, i: int) -> bool:
+        """A capitalised word after a bare number names a product or a place ("11 Pro", "787 Dreamliner"), unless
+        it describes a plural noun after it ("5 Israeli soldiers") or the text is in title case ("2 Dead In ...")."""
+        if i >= len(self.toks) or self.toks[i].kind != "word" or not self.toks[i].text[0].isupper():
+            return False
+        w = self.toks[i].low
+        if w in V.UNIT_STOPWORDS or w in V.MONTHS or w in V.UNIT_ALIASES or w in V.SINGULAR_UNITS or _is_plural(w):
+            return False
+        if len(w) < 3 or any(
+            (t.kind == "word" and _is_plural(t.low)) or t.kind == "num" for t in self.toks[i + 1 : i + 3]
+        ):
+            return False  # "One US fluid ounce", "63,150 Model 3s"
+        if self._title_case is None:
+            words = [t.text for t in self.toks if t.kind == "word" and len(t.text) > 3]
+            self._title_case = sum(t[0].isupper() for t in words) > 0.5 * len(words)
+        return not self._title_case
+
     def is_label(self, lead: int) -> bool:
         """A bare number right after a name or a label word is part of a name ("Big 12", "Game 7")."""
         k = lead - 1
@@ -792,7 +866,11 @@ class _Reader:
         hyphened = self.low(k) in _DASHES and self.low(k + 1) == "a" and self.low(k + 2) in _DASHES
         if hyphened and self.glued(k + 2, k + 3) and _lemma(self.low(k + 3)) in V.RATE_DENOMINATORS:
             return f"{name} per {_lemma(self.low(k + 3))}", k + 3  # "52,000 barrel-a-day"
-        if self.low(k) in ("a", "an") and _lemma(self.low(k + 1)) in V.RATE_DENOMINATORS:
+        if (
+            self.low(k) in ("a", "an")
+            and _lemma(self.low(k + 1)) in V.RATE_DENOMINATORS
+            and self.low(k + 2) not in V.TIME_AGO_WORDS
+        ):
             return f"{name} per {_lemma(self.low(k + 1))}", k + 1  # "$3,500 a month", "$1,271 an ounce"
         if self.low(k) != "per" or not self.toks[k + 1 : k + 2] or self.toks[k + 1].kind != "word":
             return name, last_unit_tok

@@ -138,7 +138,7 @@ CHANGE_UP = _words(
     up rose rise rises risen rising increased increase increases increasing grew grow grows grown
     growing gained gain gains climbed climb climbs climbing jumped jump jumps jumping surged surge
     surges surging soared soar soars soaring added adds advanced advancing higher rallied rallying
-    spiked spiking
+    spiked spiking upward upwards
     """
 )
 CHANGE_DOWN = _words(
@@ -147,7 +147,7 @@ CHANGE_DOWN = _words(
     decreases decreasing dropping declining lost lose loses losing slipped slip slips slipping shed
     sheds slid slide slides sliding plunged plunge plunges plunging plummeted plummeting plummets
     tumbled tumble tumbling dipped dip dips dipping sank sink sinking eased easing lower cut cuts
-    shrank shrunk
+    shrank shrunk downward downwards
     """
 )
 #: Verbs for which "up"/"down" is part of the verb, not a change ("shot down 13 missiles", "stepped up attacks").
@@ -406,6 +406,8 @@ PENCE_CONTEXT = _words("£ pence penny share shares stock stocks price prices ft
 #: Singular words ending in "men" ("specimen"); other "-men" words are plurals of "-man" ("gunmen", "fishermen").
 SINGULAR_MEN = _words("specimen specimens abdomen abdomens regimen regimens omen omens stamen acumen semen yemen amen")
 #: Nouns a price or a rate can be quoted "a"/"an" of: "$3,500 a month", "$1,271 an ounce", "barrel-a-day".
+#: Words after "a year" that make it a time, not a rate ("$6.78 billion a year earlier").
+TIME_AGO_WORDS = _words("earlier ago before later previously prior")
 RATE_DENOMINATORS = _words(
     """
     year month week day hour minute second night ounce barrel share head gallon litre liter ton tonne pound
