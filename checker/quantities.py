@@ -154,6 +154,9 @@ class _Reader:
         first, last, value, vague = core
         if vague is not None:
             return self.finish(first, last, None, vague, "vague")
+        ratio = self.ratio_after(last, value)
+        if ratio is not None:
+            last, value = ratio
         if self.not_a_quantity(first, last, value):
             return self.skip_past(last)
         return self.extend(first, last, value)
@@ -196,6 +199,22 @@ class _Reader:
         if fraction is not None:
             return fraction
         return self.number_words_at(i)
+
+    def ratio_after(self, last: int, value: float) -> tuple[int, float] | None:
+        """ "one out of three Germans", "1 in 5 adults": a share, (last token, value as a fraction)."""
+        if self.words_at(last + 1, 2) == ("out", "of"):
+            k = last + 3
+        elif self.low(last + 1) == "in" and value == 1:
+            k = last + 2  # only "one in N": "killed 2 in 3 shootings" is two deaths
+        else:
+            return None
+        core = self.core(k) if k < len(self.toks) else None
+        if core is None or core[3] is not None or core[0] != k or not 0 < value < core[2] <= 1000:
+            return None
+        after = self.low(core[1] + 1)
+        if after in V.AGE_UNITS or after in V.DURATION_WORDS or after in V.MONTHS or _lemma(after) in V.SINGULAR_UNITS:
+            return None  # "2 in 3 days", "5 in 10 minutes"
+        return core[1], value / core[2]
 
     def power_of_ten(self, i: int) -> tuple[int, int] | None:
         """The "×10^-30" written after the mantissa at token i: (last token, exponent)."""
@@ -371,6 +390,8 @@ class _Reader:
             return True  # "11 February", "the 3 of May"
         if after == "block" or (after and after[0].isalpha() and self.street_follows(last)):
             return True  # "300 block", "1600 Pennsylvania Avenue"
+        if after in _DASHES and self.glued(last + 1, last + 2) and self.low(last + 2).isdigit():
+            return self.street_follows(last + 2)  # "16-18 Industrial Avenue"
         if after in _DASHES and self.low(last + 2) in V.DURATION_WORDS and self.low(last + 3) not in _DASHES:
             return True  # "a five-year award": an adjective, not an amount ("18-year-old" is an age)
         return any(self.words_at(last + 1, len(p)) == p for p in _BOILERPLATE)  # "2 Min read"
@@ -380,7 +401,12 @@ class _Reader:
 
     def counted_noun_follows(self, last: int) -> bool:
         w = self.low(last + 1)
-        return _is_plural(w) or w in V.UNIT_ALIASES or w in V.MULTIPLIERS
+        return (
+            _is_plural(w)
+            or w in V.UNIT_ALIASES
+            or w in V.MULTIPLIERS
+            or self.match_phrase(last + 1, _UNIT_PHRASES) is not None  # "1520 sq m"
+        )
 
     def is_phone(self, i: int) -> bool:
         """Digit groups joined by dashes or dots in a phone number shape (555-123-4567, 1-800-222-1222)."""
@@ -482,7 +508,8 @@ class _Reader:
             noun_from = last + 2
         if unit is None and qualifier == "exact" and self.is_appositive_age(lead, last, value):
             unit = "year"
-        if qualifier == "exact" and change is None and unit is None and self.name_follows(noun_from):
+        named = self.name_follows(noun_from) or (self.is_label(lead) and self.capitalised(noun_from))
+        if qualifier == "exact" and change is None and unit is None and named:
             return noun_from  # "iPhone 11 Pro Max", "787 Dreamliner", "90049 ZIP Code": a name, not an amount
         if unit is None:
             unit = self.unit_after(noun_from, value if qualifier != "range" else 2.0)
@@ -721,7 +748,17 @@ class _Reader:
             return None
         if change and w in V.COUNT_VERBS and self.low(start - 1) != "by" and unit not in V.RATE_UNITS:
             return None  # "lost 3 games", "cut 500 jobs" are counts; "lost 1.1%" is a change
+        if change is None and self.low(start - 1) == "by" and self.found:
+            return self.elided_change(start)
         return change
+
+    def elided_change(self, start: int) -> str | None:
+        """ "Ross was down 2.3%, Burlington by 2.6%": a list item that drops its verb keeps the previous change."""
+        before = self.found[-1]
+        gap = self.text[before.end : self.toks[start].start]
+        if before.change is None or "," not in gap or len(gap.split()) > 4 or any(c in gap for c in ".;:"):
+            return None
+        return before.change
 
     def change_after(self, last: int) -> str | None:
         """ "0.68 percent lower", "2 points higher"."""
@@ -831,6 +868,9 @@ class _Reader:
             return False
         return name.text[0].isupper() or name.low in V.PERSON_WORDS  # "Joe Maddon, 66," "girl, 3,"
 
+    def capitalised(self, i: int) -> bool:
+        return i < len(self.toks) and self.toks[i].kind == "word" and self.toks[i].text[0].isupper()
+
     def name_follows(self, i: int) -> bool:
         """A capitalised word after a bare number names a product or a place ("11 Pro", "787 Dreamliner"), unless
         it describes a plural noun after it ("5 Israeli soldiers") or the text is in title case ("2 Dead In ...")."""
@@ -845,7 +885,7 @@ class _Reader:
             return False  # "One US fluid ounce", "63,150 Model 3s"
         if self._title_case is None:
             words = [t.text for t in self.toks if t.kind == "word" and len(t.text) > 3]
-            self._title_case = sum(t[0].isupper() for t in words) > 0.5 * len(words)
+            self._title_case = len(words) >= 4 and sum(t[0].isupper() for t in words) > 0.5 * len(words)
         return not self._title_case
 
     def is_label(self, lead: int) -> bool:

@@ -312,6 +312,8 @@ UNIT_ALIASES = {
     "liters": "litre",
     "litres": "litre",
     "lb-ft": "pound-foot",
+    "pound-feet": "pound-foot",
+    "pound-foot": "pound-foot",
     "kg": "kilogram",
     "kgs": "kilogram",
     "g": "gram",

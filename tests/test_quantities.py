@@ -195,6 +195,110 @@ def test_ages_are_years_not_people(sentence):
     assert q.unit == "year"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The new turbine delivers 450 Nm of torque.", 450, "newton metre"),
+        ("The chip is built on a 5 nm process.", 5, "nanometre"),
+        ("The film is just 0.03 millimeter thick.", 0.03, "millimetre"),
+        ("The plant will store 35 GWh of power.", 35, "gigawatt hour"),
+        ("It was 12 C in Kyiv at noon.", 12, "celsius"),
+        ("The flat has a floor area of 32m2.", 32, "square metre"),
+        ("The fund charges clients with more than 7.5 million Danish crowns.", 7.5e6, "danish krone"),
+        ("The company closed at 118.5p after its shares climbed.", 118.5, "penny"),
+        ("The bank rose 18 sen on the Kuala Lumpur exchange.", 18, "sen"),
+        ("Operating profit rose to Y=880 billion.", 880e9, "japanese yen"),
+        ("They pay a $3,500 a month mortgage.", 3500, "dollar per month"),
+        ("Spot gold traded at $1,271.2 an ounce.", 1271.2, "dollar per ounce"),
+        ("The city has a single 52,000 barrel-a-day refinery.", 52000, "barrel per day"),
+        ("Among his approximately 300 recorded songs were three hits.".replace(" were three hits", ""), 300, "song"),
+        ("About 60 commercial fishermen work from the port.", 60, "commercial fisherman"),
+        ("He shot 32.3% from three-point range.".replace("32.3% from ", ""), 3, "point"),
+        ("The mass is about 1.99×10−30 kilograms.", 1.99e-30, "kilogram"),
+    ],
+)
+def test_units_as_the_text_names_them(sentence, value, unit):
+    q = only(sentence)
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+    assert q.unit == unit
+
+
+def test_a_year_earlier_is_no_rate():
+    q = extract("Revenue rose to $7.36 billion from $6.78 billion a year earlier.")[1]
+    assert (q.value, q.unit) == (6.78e9, "dollar")
+
+
+def test_a_shared_compound_noun_reaches_every_number():
+    assert [q.unit for q in extract("It comes with four-, five- and six-cylinder engines.")] == ["cylinder"] * 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier", "change"),
+    [
+        ("It makes just under 296 hp (224 kW) at full power.", "less_than", None),
+        ("Temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit).", "range", "down"),
+        ("Deposits of more than 7.5 million euros ($8.2 million) will be charged.", "more_than", None),
+    ],
+)
+def test_a_bracketed_conversion_restates_bound_and_change(sentence, qualifier, change):
+    first, converted = extract(sentence)
+    assert (converted.qualifier, converted.change) == (qualifier, change) == (first.qualifier, first.change)
+
+
+def test_a_bracketed_part_is_not_a_conversion():
+    part = extract("At least 5 people (3 children) were killed.")[1]
+    assert (part.value, part.qualifier) == (3, "exact")
+
+
+def test_a_list_item_without_its_verb_keeps_the_change():
+    assert [q.change for q in extract("Ross was down 2.3%, Burlington by 2.6% before the bell.")] == ["down", "down"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am.", 34935, 36040),
+        ("Mileage rose from 20 miles per gallon in 2008 to 29 mpg in 2020.", 20, 29),
+    ],
+)
+def test_from_and_to_across_a_time_phrase(sentence, low, high):
+    q = only(sentence)
+    assert (q.qualifier, q.low, q.high) == ("range", low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"), [("One out of three Germans rent.", 1 / 3), ("1 in 5 adults smoke.", 0.2)]
+)
+def test_one_in_n_is_a_share(sentence, value):
+    assert math.isclose(only(sentence).value, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hands-on with the iPhone 11 Pro and the 11 Pro Max.",
+        "The debut of Boeing's own 787 Dreamliner was delayed.",
+        "Prices in the 90049 ZIP Code fell.",
+        "A warehouse at 16-18 Industrial Avenue was leased.",
+    ],
+)
+def test_names_after_numbers_are_not_quantities(sentence):
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Militants killed 5 Israeli soldiers near the border.", 5, "israeli soldier"),
+        ("2 Dead, 3 Hurt In Saturday Night Shooting", 2, None),
+        ("Two gunmen opened fire on the crowd.", 2, "gunman"),
+    ],
+)
+def test_capitalised_words_that_describe_a_count_keep_it(sentence, value, unit):
+    q = extract(sentence)[0]
+    assert (q.value, q.unit) == (value, unit)
+
+
 def test_spans_point_into_the_text():
     text = "At least two kindergartens and one school were damaged, and 13 missiles were shot down."
     for q in extract(text):
