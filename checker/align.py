@@ -58,7 +58,7 @@ def lead_claims(claims: Sequence[Claim]) -> set[int]:
     seen: set[tuple[str, str | None, str | None]] = set()
     leads = set()
     for i, c in enumerate(claims):
-        if not c.is_level or c.partial or c.scope or not c.on_topic or c.event is None:
+        if not c.can_lead:
             continue
         key = (c.article, c.event, _kind(c.noun))
         if key not in seen:

@@ -14,16 +14,11 @@ from dataclasses import dataclass
 
 from checker import vocabulary as V
 from checker.articles import Article
-from checker.quantities import Quantity, extract, lemma
+from checker.quantities import WORDS_OF_NUMBERS, Quantity, extract, lemma
 from checker.sentences import Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;,]")
-_HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|several|"
-    r"few|handful|couple|half|third|quarter|score|scores|tens)\b",
-    re.IGNORECASE,
-)
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(WORDS_OF_NUMBERS)) + r")\b", re.IGNORECASE)
 _UPDATE_WORDING = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|grew|grown|increased|jumped|reached|now stands at|has risen|"
     r"had risen|up)\s+to\b|\bnow\b|\bupdated\b",
@@ -43,6 +38,13 @@ _PARTITIVE = re.compile(
     r"(?:critical|serious|grave|stable|fair|good)(?:\s+but\s+stable)?\s+condition\b)",
     re.IGNORECASE,
 )
+#: A wire dateline: "WOODLAND, Wash. – ", "LOUISVILLE, KY (WAVE) - ", "HOUSTON -- ", or an upper-case city with
+#: its outlet and no dash, "DENVER (CBS4) ".
+_DATELINE = re.compile(
+    r"\s*(?:(?:[A-Z][\w.'’]*\s?){1,4}(?:,\s*(?:[A-Z][\w.]*\s?){1,2})?\s*(?:\([^)]{1,40}\)\s*)?(?:--?|[–—])\s"
+    r"|[A-Z]{3,}(?:\s[A-Z]{2,})*(?:,\s*(?:[A-Z][\w.]*\s?){1,2})?\s*\([^)]{1,40}\)\s)"
+)
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*\s*$")
 _THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
@@ -55,7 +57,12 @@ _PLACE_AFTER = re.compile(
     r"\b(?i:" + "|".join(sorted(V.PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’-]*))*)"
 )
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
+# "the Bushwick neighborhood of Brooklyn", "the city of Houston"
+_PLACE_OF = re.compile(
+    r"\b(?i:" + "|".join(sorted(V.PLACE_NOUNS)) + r")\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’-]*))*)"
+)
 _PLACE_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,2})(?:" + "|".join(sorted(V.PLACE_NOUNS)) + r")\b", re.IGNORECASE)
 
 
@@ -115,12 +122,18 @@ class Claim:
         """A standing figure ("5 dead"), not an increment ("3 more")."""
         return self.quantity.change is None
 
+    @property
+    def can_lead(self) -> bool:
+        """A standing total of an event about the article's own story: not a part, not another time's figure,
+        not a side event. An article's first such claim per event is its lead figure."""
+        return self.is_level and not self.partial and not self.scope and self.on_topic and self.event is not None
+
 
 def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
     """Return the claims of ``article``, in text order."""
     known = _known_places(sentences)
     main_place = _main_place(article.text, known)
-    lead_index = 1 if sentences and sentences[0].text.strip() == article.title else 0
+    leads = _lead_sentences(article, sentences)
     article_places = known | main_place  # one set shared by every claim: a live blog names thousands of places
     article_names = frozenset(w.lower() for w in _CAPITALISED.findall(article.text))
     claims = []
@@ -130,11 +143,12 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
         events = _events(words)
         places = places_in(sentence.text, known)
+        regions = regions_in(sentence.text) if places else frozenset()
         scope = _time_scope(sentence.text)
         is_title = sentence.index == 0 and sentence.text.strip() == article.title
         # The headline and the first sentence of the body are the story itself, whatever neighbourhood they name
         # ("in Brooklyn" in an article about Coney Island): editors read the lead as the article's own claim.
-        is_lead = is_title or sentence.index == lead_index
+        is_lead = is_title or sentence.index in leads
         found = []
         for quantity in extract(sentence.text):
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
@@ -166,7 +180,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     event=event,
                     noun=noun,
                     places=places or main_place,
-                    on_topic=not places or not main_place or bool(places & main_place) or is_lead,
+                    on_topic=not regions or not main_place or bool(places & main_place) or is_lead,
                     named_places=bool(places),
                     article_places=article_places,
                     article_names=article_names,
@@ -177,6 +191,22 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                 )
             )
     return claims
+
+
+def _lead_sentences(article: Article, sentences: list[Sentence]) -> set[int]:
+    """Indices of the sentences that open the story: the first one after the headline, and, when page furniture
+    comes first ("(Photo: KGW)", "First Posted: Jul 24, 2013", "Subscribe to our newsletter!"), the first that
+    opens with a dateline ("WOODLAND, Wash. – ...") or, failing that, the first that reads as prose."""
+    first = 1 if sentences and sentences[0].text.strip() == article.title else 0
+    opening = sentences[first : first + V.LEAD_SEARCH]
+    found = next((s for s in opening if _DATELINE.match(s.text)), None) or next(
+        (s for s in opening if _prose(s.text)), None
+    )
+    return {first} | ({found.index} if found else set())
+
+
+def _prose(text: str) -> bool:
+    return len(_WORD.findall(text)) >= V.LEAD_MIN_WORDS and bool(_ENDS_SENTENCE.search(text))
 
 
 def _time_scope(text: str) -> frozenset[str]:
@@ -213,10 +243,18 @@ def places_in(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
     return _places_by_context(text)
 
 
-def _places_by_context(text: str) -> frozenset[str]:
+def regions_in(text: str) -> frozenset[str]:
+    """The places of a sentence that could put its figures in another story: "in Ukraine", "the Kharkiv region",
+    not a venue or a part of town ("at Patrick's bar", "near Holly Hill", "in the Bushwick neighborhood")."""
+    return _places_by_context(text, regions=True)
+
+
+def _places_by_context(text: str, *, regions: bool = False) -> frozenset[str]:
     names: set[str] = set()
-    for pattern in (_PLACE_AFTER, _PLACE_BEFORE):
+    for pattern in (_PLACE_AFTER, _PLACE_OF, _PLACE_BEFORE):
         for m in pattern.finditer(text):
+            if regions and _local(m, text):
+                continue
             for part in re.split(r"['’]s\b|\s+", m.group(1)):
                 word = part.strip(".'’-").lower()
                 if (
@@ -228,6 +266,17 @@ def _places_by_context(text: str) -> frozenset[str]:
                 ):
                     names.add(word)
     return frozenset(names)
+
+
+def _local(m: re.Match[str], text: str) -> bool:
+    """Whether a place match names a venue or a part of town: after "at"/"near", or before a word like "bar",
+    "neighborhood" or "street"."""
+    if m.re is _PLACE_AFTER and m.group().split(None, 1)[0].lower() in V.VENUE_PREPOSITIONS:
+        return True
+    if m.re is _PLACE_BEFORE:
+        return m.group().split()[-1].lower() in V.LOCAL_PLACE_NOUNS
+    following = _NEXT_WORD.match(text, m.end())
+    return bool(following) and following.group(1).lower() in V.LOCAL_PLACE_NOUNS
 
 
 def _title_case(text: str) -> bool:

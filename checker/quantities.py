@@ -81,6 +81,9 @@ _WORD_STARTERS = (
     | set(V.FRACTIONS)
     | {"a", "an", "one", "dozen", "dozens"}
 )
+#: Every word a quantity written in words may contain, bar the articles: a sentence with none of them and no
+#: digit has no quantity, so callers may skip it unread.
+WORDS_OF_NUMBERS = frozenset(w for p in (*_WORD_STARTERS, *V.VAGUE) for w in p.split()) - {"a", "an"}
 _MAX_PHRASE = max(len(k) for table in (_PREFIX, _SUFFIX, _UNIT_PHRASES) for k in table)
 
 
@@ -1037,8 +1040,10 @@ def _lemma(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses", "zes")) or word[:-2] in V.NOT_PLURAL:
         return word[:-2]  # "churches", "viruses", "buses"
-    if word.endswith("ves") and word[:-3] + "f" in ("lea", "wol", "hal", "shel", "thie", "cal"):
-        return word[:-3] + "f"
+    if word.endswith("ves") and word[:-3] in V.VES_TO_F:
+        return word[:-3] + "f"  # "wolves"
+    if word.endswith("ves") and word[:-3] in V.VES_TO_FE:
+        return word[:-3] + "fe"  # "claimed two lives"
     return word[:-1]
 
 

@@ -81,17 +81,13 @@ class Report:
         return 1 if any(g.verdict.name in failing for g in self.discrepancies) else 0
 
     def lead(self, article: str, event: str) -> Claim | None:
-        """The article's lead figure for an event: its first standing total for it (not a part, not another
-        year's figure), headline first.
+        """The article's lead figure for an event: its first standing total for it about its own story (not a
+        part, not another year's figure, not a side event), headline first: the figure alignment joins first.
 
         >>> report.lead("A", "killed")          # doctest: +SKIP
         """
         return next(
-            (
-                c
-                for c in self.claims
-                if c.article == article and c.event == event and c.is_level and not c.partial and not c.scope
-            ),
+            (c for c in self.claims if c.article == article and c.event == event and c.can_lead),
             None,
         )
 
