@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current differences in FILE")
     parser.add_argument("--min-difference", type=float, metavar="N", help="ignore gaps smaller than N (default: 0)")
     parser.add_argument(
-        "--min-similarity", type=float, metavar="X", help="least sentence similarity to pair claims (default: 0.30)"
+        "--min-similarity",
+        type=float,
+        metavar="X",
+        help="least sentence similarity to pair lead figures (default: 0.15)",
     )
     parser.add_argument(
         "--backend", choices=BACKENDS, default=BACKENDS[0], help="embedding backend (default: onnx, the fast one)"

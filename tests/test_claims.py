@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.articles import Article
-from checker.claims import find_claims, places_in
+from checker.claims import find_claims, places_in, regions_in
 from checker.sentences import split
 
 
@@ -31,6 +31,13 @@ def claims_of(text: str):
         ("Seven people were shot on the South Side.", "shot", "person"),
         ("Police arrested 12 protesters on Saturday.", "arrested", "protester"),
         ("The death toll from the strike had grown to three.", "killed", None),
+        ("A shooting that claimed two lives shook the street.", "killed", "life"),
+        ("Gunfire broke out, killing thirteen people inside the church.", "killed", "person"),
+        (
+            "Police are looking for the car that was used in the shooting that injured eight party goers.",
+            "injured",
+            "goer",
+        ),
     ],
 )
 def test_event_and_counted_noun(sentence, event, noun):
@@ -70,10 +77,63 @@ def test_increments_are_not_levels():
         ("Another person was killed in Ukrainian attacks on its Belgorod region.", {"belgorod"}),
         ("1 Killed in Russia’s Belgorod as Putin Vows To Restore Security", set()),
         ("Two men died in Chicago on Sunday.", {"chicago"}),
+        ("Five were hurt in the Bushwick neighborhood of Brooklyn.", {"bushwick", "brooklyn"}),
     ],
 )
 def test_places(sentence, places):
     assert places_in(sentence) == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "regions"),
+    [
+        ("A Russian strike in Ukraine killed three.", {"ukraine"}),
+        ("Five people were injured at Patrick's bar late on Friday.", set()),
+        ("Four were killed at a home near Holly Hill.", set()),
+        ("Five were hurt in the Bushwick neighborhood of Brooklyn.", {"brooklyn"}),
+        ("Three were wounded in the Cedar Grove neighborhood.", set()),
+    ],
+)
+def test_venues_and_parts_of_town_are_no_regions(sentence, regions):
+    assert regions_in(sentence) == regions
+
+
+def test_a_figure_at_a_venue_stays_on_the_story_of_its_town():
+    text = (
+        "Police in Elmira are looking for a gunman.\n\nOfficers in Elmira said the man fled on foot.\n\n"
+        "Five people were injured at Patrick's bar late on Friday."
+    )
+    (claim,) = claims_of(text)
+    assert claim.on_topic
+
+
+def test_a_figure_in_another_place_is_a_side_event():
+    text = (
+        "Police in Elmira are looking for a gunman.\n\nOfficers in Elmira said the man fled on foot.\n\n"
+        "Last month two people were killed in Syracuse."
+    )
+    (claim,) = claims_of(text)
+    assert not claim.on_topic
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        ["(Photo: Staff)", "Share this story"],
+        ["First Posted: Jul 24, 2013 04:37 PM EDT", "Subscribe to our newsletter!", "Like Us on Facebook"],
+        ["The suspect is led into court on Monday morning in handcuffs.", "(Photo: Staff)"],
+    ],
+)
+def test_the_story_opens_after_page_furniture(furniture):
+    """The opening sentence (a dateline, or the first prose) is the lead even when it names a place the article
+    names less often than its main one."""
+    title = "Gunfire at a party"
+    lead = "SPRINGFIELD, Ill. – Seven people were wounded in Riverton on Saturday, police said."
+    rest = "Police in Springfield said the fight began at midnight.\n\nOfficers in Springfield made no arrest."
+    text = "\n\n".join([title, *furniture, lead, rest])
+    article = Article(id="A", path="a.txt", title=title, text=text)
+    (claim,) = find_claims(article, split(text))
+    assert claim.quantity.value == 7 and claim.can_lead
 
 
 def test_an_article_without_places_in_a_sentence_falls_back_to_its_main_place():

@@ -89,6 +89,39 @@ def test_different_places_do_not_pair(write_articles, encoder):
     assert report.groups == ()
 
 
+def test_lead_figures_worded_apart_still_pair(write_articles, encoder):
+    """Two reports' lead killed figures pair though their sentences share few words (similarity under 0.30)."""
+    report = checker.compare(
+        write_articles(
+            "Two people are dead after a shooting in Beech Grove.",
+            "Officials say the guard fired his pistol, killing seven.",
+        ),
+        encoder=encoder,
+    )
+    (group,) = report.groups
+    assert group.verdict.name == "conflict" and group.similarity < 0.30
+
+
+def test_party_goers_are_people(write_articles, encoder):
+    report = checker.compare(
+        write_articles(
+            "The shooting injured four party goers, police said.", "Six people were injured in the shooting."
+        ),
+        encoder=encoder,
+    )
+    (group,) = report.groups
+    assert group.verdict.name == "conflict"
+
+
+def test_the_lead_figure_is_the_story_s_own_not_a_side_event(write_articles, encoder):
+    text = (
+        "Gunfire in Elmira\n\nPolice in Elmira are looking for a gunman after a shooting on Friday night.\n\n"
+        "Last month two people were killed in Syracuse.\n\nOne man was killed, officers in Elmira said."
+    )
+    report = checker.compare(write_articles(text, "One man was killed in Elmira on Friday."), encoder=encoder)
+    assert report.lead("A", "killed").quantity.value == 1
+
+
 def test_three_articles_give_one_row_with_one_claim_each(write_articles, encoder):
     report = checker.compare(
         write_articles(
