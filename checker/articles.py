@@ -161,11 +161,15 @@ def _control_share(text: str) -> float:
     return control / max(1, len(sample))
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060"))
+
+
 def _normalise(text: str) -> str:
-    """One kind of line break, no terminal escape sequences, no other control characters: offsets are taken in
-    this text."""
+    """One kind of line break, no terminal escape sequences, no other control characters, no invisible breaks
+    inside words (soft hyphens, zero-width spaces: "15-y\u00adear-old" is "15-year-old"): offsets are taken in this
+    text."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", _ANSI.sub("", text))
+    return _CONTROL.sub(" ", _ANSI.sub("", text.translate(_INVISIBLE)))
 
 
 def _from_text(text: str, name: str, label: str, published: str | None, notes: tuple[str, ...]) -> Article:

@@ -45,6 +45,8 @@ _DATELINE = re.compile(
     r"|[A-Z]{3,}(?:\s[A-Z]{2,})*(?:,\s*(?:[A-Z][\w.]*\s?){1,2})?\s*\([^)]{1,40}\)\s)"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*\s*$")
+#: The event of a denied event word ("weren't injured"), which takes its number from any other event word.
+_DENIED = "~denied"
 _THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
@@ -157,6 +159,8 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             if noun in V.NOT_COUNTS:
                 continue
             event = _nearest_event(words, events, quantity)
+            if event == _DENIED:
+                event = None
             if event in V.PEOPLE_EVENTS and noun in V.NOT_PEOPLE:
                 event = None  # "four shots were heard", "bond was set at $75,000": not a count of victims
             if event is None and noun is None:
@@ -172,6 +176,12 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         for quantity, event, noun, partitive in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them
             subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, _, _ in found)
+            # "Three people found dead ... and one was carrying a child who also died": a bare number after a
+            # larger count of the same event is one of them
+            subset |= noun is None and any(
+                e == event and q.start < quantity.start and (q.value or 0) > (quantity.value or 0)
+                for q, e, _, _ in found
+            )
             claims.append(
                 Claim(
                     article=article.id,
@@ -294,9 +304,11 @@ def _events(words: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
     lows = [w for w, _, _ in words]
     found = []
     for i, w in enumerate(lows):
+        # "three customers who weren't injured": the number is taken, by no event ("not seriously injured" is one)
+        denied = i > 0 and lows[i - 1] in V.NEGATIONS
         for phrase, event in _PHRASES_BY_FIRST_WORD.get(w, ()):
             if tuple(lows[i : i + len(phrase)]) == phrase:
-                found.append((-len(phrase), i, i + len(phrase) - 1, event))
+                found.append((-len(phrase), i, i + len(phrase) - 1, _DENIED if denied else event))
     taken: set[int] = set()
     events = []
     for _, first, last, event in sorted(found):

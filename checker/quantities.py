@@ -367,6 +367,10 @@ class _Reader:
                 return True  # "11:30", scores "2:1"
             if after == "s" and self.glued(last, last + 1):
                 return True  # "1990s"
+            if after in ("'", "’") and self.low(last + 2) == "s" and self.glued(last, last + 1):
+                return True  # "1990's", "in their 20's"
+            if self.is_slash_date(first, last):
+                return True  # "2/19/17"
             if (
                 self.glued(last, last + 1)
                 and toks[last + 1].kind == "word"
@@ -411,8 +415,36 @@ class _Reader:
             or self.match_phrase(last + 1, _UNIT_PHRASES) is not None  # "1520 sq m"
         )
 
+    def is_slash_date(self, first: int, last: int) -> bool:
+        """A number in a month/day/year date: three digit groups joined by glued slashes ("2/19/17")."""
+        k = first
+        while (
+            k >= 2
+            and self.low(k - 1) == "/"
+            and self.toks[k - 2].kind == "num"
+            and self.glued(k - 2, k - 1)
+            and self.glued(k - 1, k)
+        ):
+            k -= 2
+        groups = 1
+        while self.low(k + 1) == "/" and self.glued(k, k + 1) and self.glued(k + 1, k + 2):
+            if k + 2 >= len(self.toks) or self.toks[k + 2].kind != "num":
+                break
+            k += 2
+            groups += 1
+        return groups == 3
+
     def is_phone(self, i: int) -> bool:
-        """Digit groups joined by dashes or dots in a phone number shape (555-123-4567, 1-800-222-1222)."""
+        """Digit groups joined by dashes or dots in a phone number shape (555-123-4567, 1-800-222-1222), or an
+        area code in brackets before one ("(904) 630-0500")."""
+        if (
+            len(self.toks[i].text) == 3
+            and self.low(i - 1) == "("
+            and self.low(i + 1) == ")"
+            and i + 2 < len(self.toks)
+            and self.toks[i + 2].kind == "num"
+        ):
+            return self.is_phone(i + 2)
         j = i
         groups = []
         while j < len(self.toks) and self.toks[j].kind == "num":
@@ -804,6 +836,11 @@ class _Reader:
                 words[-1] += tok.low  # "Pantsir-S1"
                 k += 1
                 continue
+            if not words and tok.low in ("other", "more"):
+                nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+                if nxt is not None and nxt.kind == "word" and _is_plural(nxt.low) and nxt.low not in V.UNIT_STOPWORDS:
+                    k += 1  # "two other men", "three more children": the noun after counts
+                    continue
             if tok.kind != "word" or tok.low in V.UNIT_STOPWORDS:
                 break
             if not words and tok.low.endswith("ed") and tok.low not in V.UNIT_ALIASES:
@@ -864,6 +901,8 @@ class _Reader:
         opener, closer = self.low(lead - 1), self.low(last + 1)
         if opener == "both" and self.low(lead - 2) == ",":
             return True  # "Antoine and Ormani, both 24, died"
+        if opener == "," and closer in ("", "-", "–", "—", "|"):
+            closer = ","  # the end of a headline: "man charged in death of boy, 3"
         if (opener, closer) not in ((",", ","), (",", "."), (",", ";"), (",", "of"), ("(", ")")):
             return False
         name = self.toks[lead - 2] if lead >= 2 else None

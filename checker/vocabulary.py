@@ -189,7 +189,7 @@ BOILERPLATE_AFTER = ("min read", "mins read", "minute read", "minutes read", "co
 #: Words after which numbers are ages, and the units of "N-year-old".
 AGE_WORDS = _words("age ages aged")
 AGE_LIST_WORDS = _words(", and or to from between in of")
-AGE_UNITS = _words("year years month months week weeks day days")
+AGE_UNITS = _words("year years yr yrs month months week weeks day days")
 #: Nouns for a person that an appositive age may follow ("a girl, 3, and her brother, 6,").
 PERSON_WORDS = _words(
     """
@@ -267,6 +267,8 @@ DOLLAR_PREFIXES = {
 #: are handled by ``lemma``.
 UNIT_ALIASES = {
     "%": "percent",
+    "yr": "year",
+    "yrs": "year",
     "per cent": "percent",
     "percent": "percent",
     "pct": "percent",
@@ -494,6 +496,8 @@ EVENTS = {
     "shot": ("shot gunshot", "struck by gunfire|hit by gunfire"),
     "evacuated": ("evacuated evacuate evacuating evacuation evacuations evacuees displaced relocated", ""),
     "arrested": ("arrested arrest arrests detained detention apprehended custody", "taken into custody"),
+    # the suspects a court case counts: "charged two men", "Two indicted for killing baby"
+    "charged": ("charged indicted convicted sentenced", ""),
     "missing": ("missing unaccounted", ""),
     "shot_down": ("downed intercepted", "shot down|brought down"),
     "launched": ("launched fired", ""),
@@ -506,8 +510,15 @@ EVENTS = {
 EVENT_WINDOW = 15
 #: Words that stand between a count and its verb without adding distance ("seven people were wounded").
 AUXILIARIES = _words("were was are is been be being have has had also all both reportedly others other")
+#: Words that deny the event word right after them ("who weren't injured", "was not hurt").
+NEGATIONS = _words(
+    """
+    not never no weren't wasn't isn't aren't didn't hasn't haven't hadn't werent wasnt didnt
+    weren’t wasn’t isn’t aren’t didn’t hasn’t haven’t hadn’t
+    """
+)
 #: Events that count people, and counted nouns that cannot be their victims ("four shots were heard").
-PEOPLE_EVENTS = _words("killed injured shot evacuated arrested missing")
+PEOPLE_EVENTS = _words("killed injured shot evacuated arrested charged missing")
 NOT_PEOPLE = _words(
     """
     shot round bullet casing shell gun handgun rifle pistol weapon firearm caliber calibre vehicle car truck
@@ -516,7 +527,7 @@ NOT_PEOPLE = _words(
     """
 )
 #: Event types whose counts only grow as a story develops: a later, larger figure is an update.
-CUMULATIVE_EVENTS = frozenset({"killed", "injured", "shot", "evacuated", "arrested", "missing", "damaged"})
+CUMULATIVE_EVENTS = frozenset({"killed", "injured", "shot", "evacuated", "arrested", "charged", "missing", "damaged"})
 
 #: Counted nouns that are people. "people" covers each of them; two different ones are different counts
 #: ("3 children" vs "5 people" may be the same count, "3 children" vs "5 officers" not).

@@ -75,6 +75,12 @@ def test_line_endings_are_normalised(tmp_path):
     assert "\r" not in load_article(path, label="A").text
 
 
+def test_invisible_breaks_inside_words_are_dropped(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nA 15-y\u00adear-old was hurt.\u200b\n", encoding="utf-8")
+    assert load_article(path, label="A").text.endswith("A 15-year-old was hurt.\n")
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [

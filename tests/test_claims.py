@@ -38,6 +38,8 @@ def claims_of(text: str):
             "injured",
             "goer",
         ),
+        ("Investigators charged two men who are still on the run.", "charged", "man"),
+        ("Two indicted for killing baby in home invasion", "charged", None),
     ],
 )
 def test_event_and_counted_noun(sentence, event, noun):
@@ -151,6 +153,8 @@ def test_an_article_without_places_in_a_sentence_falls_back_to_its_main_place():
         "Two women and one man were shot to death in the home.",
         "Nine people were injured, including one person in critical condition.",
         "A man died and two people are in critical condition.",
+        "Three people were found dead at the home, and one was a pregnant woman whose child also died.",
+        "Two other men and two women were wounded.",
     ],
 )
 def test_parts_of_a_count_are_partial(sentence):
@@ -173,6 +177,11 @@ def test_ages_calibres_families_and_pronouns_are_not_victim_counts(sentence, not
     victims = [c for c in claims_of(sentence) if c.event in ("killed", "injured")]
     wrong = [c for c in victims if {c.quantity.value, c.quantity.low, c.quantity.high} & not_counts]
     assert wrong == [], [(c.quantity.text, c.event, c.noun) for c in wrong]
+
+
+def test_a_denied_event_counts_nothing():
+    claims = claims_of("There were three customers who weren't injured, and two people were not seriously injured.")
+    assert [(c.quantity.value, c.event) for c in claims] == [(3, None), (2, "injured")]
 
 
 def test_a_running_total_or_another_year_is_scoped():

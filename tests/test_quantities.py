@@ -176,6 +176,9 @@ def test_changes(sentence, value, change):
         "Pilots flew F-16 jets past two Pantsir-S1 systems.".replace(" two", ""),
         "COVID-19 cases and S-300 batteries were discussed.",
         "2 Min read",
+        "Tips go to the sheriff's office at (904) 630-0500.",
+        "UPDATE 2/19/17: police gave new details.",
+        "The men, all in their 20's, fled.",
     ],
 )
 def test_not_quantities(sentence):
@@ -188,6 +191,8 @@ def test_not_quantities(sentence):
         "Police said an 18-year-old was arrested.",
         "Evaldas Rimasauskas, a 50 year-old man, pled guilty.",
         "The victim, aged 21, died.",
+        "Police said a 9-yr-old boy was shot.",
+        "Kansas City man charged in death of boy, 3",
     ],
 )
 def test_ages_are_years_not_people(sentence):
@@ -221,6 +226,14 @@ def test_units_as_the_text_names_them(sentence, value, unit):
     q = only(sentence)
     assert math.isclose(q.value, value, rel_tol=1e-9)
     assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [("Two other men were wounded.", "man"), ("Three more children were found.", "child")],
+)
+def test_other_and_more_before_a_plural_leave_its_noun(sentence, unit):
+    assert only(sentence).unit == unit
 
 
 def test_a_year_earlier_is_no_rate():
