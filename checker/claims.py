@@ -47,6 +47,8 @@ _DATELINE = re.compile(
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*\s*$")
 #: The event of a denied event word ("weren't injured"), which takes its number from any other event word.
 _DENIED = "~denied"
+#: Units of measure ("9 mm magazines"): never a count of victims.
+_MEASURES = frozenset(u.split()[-1] for u in V.UNIT_ALIASES.values())
 _THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
@@ -161,7 +163,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             event = _nearest_event(words, events, quantity)
             if event == _DENIED:
                 event = None
-            if event in V.PEOPLE_EVENTS and noun in V.NOT_PEOPLE:
+            if event in V.PEOPLE_EVENTS and (noun in V.NOT_PEOPLE or noun in _MEASURES):
                 event = None  # "four shots were heard", "bond was set at $75,000": not a count of victims
             if event is None and noun is None:
                 continue

@@ -389,6 +389,8 @@ class _Reader:
                 qualified = self.match_phrase_ending(first - 1, _PREFIX) is not None
                 if not (self.currency_before(first) or qualified or self.counted_noun_follows(last)):
                     return True  # "born in 1955", "in 2019"
+        if before in V.CALL_VERBS and not self.counted_noun_follows(last):
+            return True  # "called 911": a number to dial
         if after in V.TIME_WORDS or self.words_at(last + 1, 4) in (("a", ".", "m", "."), ("p", ".", "m", ".")):
             return True
         if value <= 31 and (before in V.MONTHS or (self.low(first - 2) in V.MONTHS and before == ".")):
@@ -816,8 +818,12 @@ class _Reader:
             return _lemma(self.low(i + 1))  # "18-year-old", "16-years-old"
         if w in ("year", "month") and self.low(i + 1) in _DASHES and self.low(i + 2) == "old":
             return w  # "50 year-old"
-        if w in ("years", "months") and self.low(i + 1) == "old":
-            return w[:-1]
+        if w in ("year", "years", "month", "months") and self.low(i + 1) == "old":
+            return _lemma(w)  # "SIXTEEN YEAR OLD CHILD"
+        if w in _DASHES and self.low(i + 1) == "yo" and self.glued(i, i + 1):
+            return "year"  # "a 6-yo"
+        if value < 1 and w in ("a", "an") and self.low(i + 1) in V.DURATION_WORDS:
+            return self.low(i + 1)  # "half an hour"
         if w in _DASHES and self.glued(i - 1, i):
             compound = self.compound_noun(i)
             if compound is not None:

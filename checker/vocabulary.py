@@ -176,6 +176,8 @@ PRONOUN_ONE_AFTER = _words("no any every each the which this that same someone")
 PRONOUN_ONE_BEFORE = _words("another day time")
 #: "a five-year plan", "a 15-minute drive": a number glued to these by a hyphen is an adjective.
 DURATION_WORDS = _words("year month week day hour minute")
+#: Verbs after which a bare number is one to dial ("called 911").
+CALL_VERBS = _words("call called calling calls dial dialed dialled dialing dialling")
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 TIME_WORDS = frozenset({"am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "est", "edt", "cet", "msk", "hrs", "o'clock"})
 STREET_WORDS = _words(

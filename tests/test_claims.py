@@ -169,6 +169,7 @@ def test_parts_of_a_count_are_partial(sentence):
         ("Jamaine Sutton, 32 of Dunbar, was killed inside the bar.", {32}),
         ("His two children, 6 and 12-years-old, were also injured.", {6, 12}),
         ("He brandished a 40 caliber handgun and killed a man.", {40}),
+        ("Police found 9 mm magazines near the teen who shot and killed himself.", {9}),
         ("A father of three was killed on Sunday.", {3}),
         ("Police said the two were playing with the gun when it was fired and killed him.", {2}),
     ],

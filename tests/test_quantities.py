@@ -179,6 +179,7 @@ def test_changes(sentence, value, change):
         "Tips go to the sheriff's office at (904) 630-0500.",
         "UPDATE 2/19/17: police gave new details.",
         "The men, all in their 20's, fled.",
+        "Her fiance called 911 and performed CPR.",
     ],
 )
 def test_not_quantities(sentence):
@@ -193,6 +194,8 @@ def test_not_quantities(sentence):
         "The victim, aged 21, died.",
         "Police said a 9-yr-old boy was shot.",
         "Kansas City man charged in death of boy, 3",
+        "The death of a 6-yo shook the town.",
+        "SIXTEEN YEAR OLD CHILD DIES",
     ],
 )
 def test_ages_are_years_not_people(sentence):
@@ -234,6 +237,10 @@ def test_units_as_the_text_names_them(sentence, value, unit):
 )
 def test_other_and_more_before_a_plural_leave_its_noun(sentence, unit):
     assert only(sentence).unit == unit
+
+
+def test_half_an_hour_is_a_duration():
+    assert only("He died about half an hour later.").unit == "hour"
 
 
 def test_a_year_earlier_is_no_rate():
