@@ -133,6 +133,8 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
     for i, c in enumerate(claims):
         by_event.setdefault(c.event, []).append(i)
     article_of = np.array([c.article for c in claims], dtype=object)
+    is_lead = np.zeros(n, dtype=bool)
+    is_lead[list(lead)] = True
     edges = []
     for event, members_of_event in by_event.items():
         idx = np.array(members_of_event)
@@ -144,13 +146,15 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
         for start in range(0, len(idx), ROW_BLOCK):
             rows = idx[start : start + ROW_BLOCK]
             similarity = vectors[rows] @ vectors[idx].T
-            ok = similarity >= floor
+            # lead pairs from the floor, any other pair from the secondary floor: a live blog's thousands of
+            # figures that are no lead never reach the Python loop below
+            ok = (similarity >= secondary_floor) | (
+                (similarity >= floor) & is_lead[rows][:, None] & is_lead[idx][None, :]
+            )
             ok &= owner[start : start + ROW_BLOCK, None] < owner[None, :]  # other article, each pair once
             for a, b in zip(*np.nonzero(ok), strict=True):
                 i, j = int(rows[a]), int(idx[b])
                 both_leads = i in lead and j in lead
-                if not both_leads and similarity[a, b] < secondary_floor:
-                    continue
                 if comparable(claims[i], claims[j], leads=both_leads):
                     # the articles' lead figures for a count are joined first, then the rest by similarity
                     edges.append((not both_leads, -round(float(similarity[a, b]), 6), min(i, j), max(i, j)))
