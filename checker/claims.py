@@ -49,6 +49,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*\s*$")
 _DENIED = "~denied"
 #: Units of measure ("9 mm magazines"): never a count of victims.
 _MEASURES = frozenset(u.split()[-1] for u in V.UNIT_ALIASES.values())
+_AND_A = re.compile(r"(?:\s+[\w-]+){0,2}?\s+and\s+(?:a|an|one)\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?")
+_A_AND = re.compile(r"\b(?:a|an|one)\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?\s+and\s+$", re.IGNORECASE)
 _THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
@@ -178,6 +180,8 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         for quantity, event, noun, partitive in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them
             subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, _, _ in found)
+            # "three females and a male were wounded", "a man and two women": one kind beside a single other
+            subset |= noun not in (None, "person") and _beside_single(sentence.text, quantity)
             # "Three people found dead ... and one was carrying a child who also died": a bare number after a
             # larger count of the same event is one of them
             subset |= noun is None and any(
@@ -203,6 +207,13 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                 )
             )
     return claims
+
+
+def _beside_single(text: str, quantity: Quantity) -> bool:
+    """Whether a count of one kind of person is listed with "a"/"an" person of another ("three females and a male")."""
+    after = _AND_A.match(text, quantity.end)
+    before = _A_AND.search(text, 0, quantity.start)
+    return any(m and {lemma((w or "").lower()) for w in m.groups()} & V.PERSON_NOUNS for m in (after, before))
 
 
 def _lead_sentences(article: Article, sentences: list[Sentence]) -> set[int]:
@@ -342,6 +353,8 @@ def _nearest_event(words: list[tuple[str, int, int]], events: list[tuple[int, in
             side = 0
         else:
             distance, side = first - e_last - 1, 1
+            if any(words[k][0] in V.CLAUSE_OPENERS for k in range(e_last + 1, first)):
+                continue  # "four were wounded when gunfire erupted during a fight involving more than 30 people"
         lo, hi = (e_last, first) if e_last < first else (last, e_first)
         if hi - lo > V.EVENT_WINDOW or any(words[k][0] == ";" for k in range(lo, hi)):
             continue

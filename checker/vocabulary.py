@@ -510,6 +510,8 @@ EVENTS = {
 #: puts 7 words between them and "the death toll from a Russian strike in Ukraine a day earlier had grown to
 #: three" 13; the nearest event word wins, so a wide window costs little.
 EVENT_WINDOW = 15
+#: Words that open a new clause: an event word before one of them is not the predicate of a number after it.
+CLAUSE_OPENERS = _words("when while after because since although though until where whereas unless")
 #: Words that stand between a count and its verb without adding distance ("seven people were wounded").
 AUXILIARIES = _words("were was are is been be being have has had also all both reportedly others other")
 #: Words that deny the event word right after them ("who weren't injured", "was not hurt").

@@ -155,6 +155,8 @@ def test_an_article_without_places_in_a_sentence_falls_back_to_its_main_place():
         "A man died and two people are in critical condition.",
         "Three people were found dead at the home, and one was a pregnant woman whose child also died.",
         "Two other men and two women were wounded.",
+        "Three females and a male were wounded when gunfire erupted.",
+        "A man and two women were killed in the crash.",
     ],
 )
 def test_parts_of_a_count_are_partial(sentence):
@@ -178,6 +180,11 @@ def test_ages_calibres_families_and_pronouns_are_not_victim_counts(sentence, not
     victims = [c for c in claims_of(sentence) if c.event in ("killed", "injured")]
     wrong = [c for c in victims if {c.quantity.value, c.quantity.low, c.quantity.high} & not_counts]
     assert wrong == [], [(c.quantity.text, c.event, c.noun) for c in wrong]
+
+
+def test_an_event_before_a_new_clause_is_not_the_number_s():
+    claims = claims_of("Four were wounded when gunfire erupted during a fight involving more than 30 people.")
+    assert [(c.quantity.value, c.event) for c in claims] == [(4, "injured"), (30, None)]
 
 
 def test_a_denied_event_counts_nothing():
