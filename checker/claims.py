@@ -156,13 +156,15 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         # ("in Brooklyn" in an article about Coney Island): editors read the lead as the article's own claim.
         is_lead = is_title or sentence.index in leads
         found = []
-        for quantity in extract(sentence.text):
+        quantities = extract(sentence.text)
+        starts = {next((k for k, (_, _, e) in enumerate(words) if e > q.start), -1) for q in quantities}
+        for quantity in quantities:
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
                 continue  # "not four as first reported" retracts that figure
             noun = _head(quantity.unit)
             if noun in V.NOT_COUNTS:
                 continue
-            event = _nearest_event(words, events, quantity)
+            event = _nearest_event(words, events, quantity, starts)
             if event == _DENIED:
                 event = None
             if event in V.PEOPLE_EVENTS and (noun in V.NOT_PEOPLE or noun in _MEASURES):
@@ -331,7 +333,9 @@ def _events(words: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
     return sorted(events)
 
 
-def _nearest_event(words: list[tuple[str, int, int]], events: list[tuple[int, int, str]], q: Quantity) -> str | None:
+def _nearest_event(
+    words: list[tuple[str, int, int]], events: list[tuple[int, int, str]], q: Quantity, starts: set[int] = frozenset()
+) -> str | None:
     """The event word nearest to the quantity, within ``EVENT_WINDOW`` words and the same clause.
 
     Words between a number and a following event word that only carry the counted noun and auxiliaries ("seven
@@ -348,6 +352,8 @@ def _nearest_event(words: list[tuple[str, int, int]], events: list[tuple[int, in
         if e_first <= last and e_last >= first:
             distance, side = 0, 0
         elif e_first > last:
+            if e_last + 1 in starts or (e_last + 2 in starts and words[e_last + 1][0] == "of"):
+                continue  # "claimed the life of one man and injured three others": the verb has its own number
             between = [w for w, _, _ in words[last + 1 : e_first]]
             distance = sum(1 for w in between if w not in V.AUXILIARIES and lemma(w) not in unit_words)
             side = 0

@@ -489,7 +489,8 @@ EVENTS = {
         "killed kill kills killing dead died die dies dying death deaths fatality fatalities fatally slain "
         "murdered murders perished bodies lives homicides",
         "death toll|shot dead|shot and killed|shot to death|gunned down|lost their lives|lost his life|"
-        "lost her life|fatally shot|fatally wounded",
+        "lost her life|fatally shot|fatally wounded|claimed the life|claimed the lives|took the life|took the lives|"
+        "claiming the life|claiming the lives",
     ),
     "injured": (
         "injured injuring injures injure injuries injury wounded wounding hurt hospitalized hospitalised casualties",

@@ -52,6 +52,18 @@ def test_each_number_takes_its_nearest_event():
     assert [(c.quantity.value, c.event) for c in claims] == [(3, "killed"), (5, "injured")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("A shooting claimed the life of one man and injured three other people.", [(1, "killed"), (3, "injured")]),
+        ("Two men were killed and seven people were wounded.", [(2, "killed"), (7, "injured")]),
+        ("Three people were injured and 2 killed.", [(3, "injured"), (2, "killed")]),
+    ],
+)
+def test_a_verb_with_its_own_number_is_not_the_predicate_of_another(sentence, events):
+    assert [(c.quantity.value, c.event) for c in claims_of(sentence)] == events
+
+
 def test_ages_durations_and_shares_are_not_claims():
     text = "An 18-year-old was killed after 30 years of service, a rise of 19 per cent."
     assert claims_of(text) == []
