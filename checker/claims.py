@@ -51,6 +51,8 @@ _DENIED = "~denied"
 _MEASURES = frozenset(u.split()[-1] for u in V.UNIT_ALIASES.values())
 _AND_A = re.compile(r"(?:\s+[\w-]+){0,2}?\s+and\s+(?:a|an|one)\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?")
 _A_AND = re.compile(r"\b(?:a|an|one)\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?\s+and\s+$", re.IGNORECASE)
+#: Auxiliaries of a passive verb, which takes no object: "Five men were shot -- three of them fatally".
+_PASSIVE = frozenset({"were", "was", "are", "is", "been", "be", "being", "got", "get", "gets"})
 _THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
@@ -352,7 +354,8 @@ def _nearest_event(
         if e_first <= last and e_last >= first:
             distance, side = 0, 0
         elif e_first > last:
-            if e_last + 1 in starts or (e_last + 2 in starts and words[e_last + 1][0] == "of"):
+            active = e_first == 0 or words[e_first - 1][0] not in _PASSIVE
+            if active and (e_last + 1 in starts or (e_last + 2 in starts and words[e_last + 1][0] == "of")):
                 continue  # "claimed the life of one man and injured three others": the verb has its own number
             between = [w for w, _, _ in words[last + 1 : e_first]]
             distance = sum(1 for w in between if w not in V.AUXILIARIES and lemma(w) not in unit_words)

@@ -58,6 +58,7 @@ def test_each_number_takes_its_nearest_event():
         ("A shooting claimed the life of one man and injured three other people.", [(1, "killed"), (3, "injured")]),
         ("Two men were killed and seven people were wounded.", [(2, "killed"), (7, "injured")]),
         ("Three people were injured and 2 killed.", [(3, "injured"), (2, "killed")]),
+        ("Five men were shot -- three of them fatally -- on Sunday.", [(5, "shot"), (3, "shot")]),
     ],
 )
 def test_a_verb_with_its_own_number_is_not_the_predicate_of_another(sentence, events):
