@@ -598,8 +598,8 @@ NOT_PLACES = _words(
 #: Least cosine similarity (all-MiniLM-L6-v2) between the sentences of two articles' lead figures that may be
 #: paired. Pairs must also share the event, a compatible counted noun, the place and the time, so the embedding
 #: mostly ranks candidates that already count the same thing. On the GVA corpus (benchmarks/lead_floor.py, 500
-#: incidents, seed 2018) lead pairs of one incident that pass those gates were kept 86.7% at 0.30, 97.8% at 0.20,
-#: 99.6% at 0.15 and 100% at 0.10; lead pairs of two different shootings 67.7%, 90.3%, 95.8% and 98.8%: once the
+#: incidents, seed 2018) lead pairs of one incident that pass those gates were kept 87.0% at 0.30, 97.7% at 0.20,
+#: 99.4% at 0.15 and 100% at 0.10; lead pairs of two different shootings 68.0%, 90.4%, 95.8% and 98.8%: once the
 #: gates pass, two reports of shootings read alike whatever the incident, so the floor only drops what is worded
 #: apart ("two lives claimed" / "Two people are dead after a shooting"). 0.15 is the least value keeping 99% of
 #: true lead pairs. Other figures need MIN_SIMILARITY_SECONDARY.
