@@ -53,6 +53,9 @@ _AND_A = re.compile(r"(?:\s+[\w-]+){0,2}?\s+and\s+(?:a|an|one)\s+([A-Za-z-]+)(?:
 _A_AND = re.compile(r"\b(?:a|an|one)\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?\s+and\s+$", re.IGNORECASE)
 #: Auxiliaries of a passive verb, which takes no object: "Five men were shot -- three of them fatally".
 _PASSIVE = frozenset({"were", "was", "are", "is", "been", "be", "being", "got", "get", "gets"})
+#: Determiners that make an event word a thing talked about ("describe the killing"), not a predicate. Not "a"
+#: ("suffered a gunshot wound") nor the possessives ("treated for their injuries").
+_DETERMINERS = frozenset({"the", "this", "that"})
 _THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
@@ -354,6 +357,8 @@ def _nearest_event(
         if e_first <= last and e_last >= first:
             distance, side = 0, 0
         elif e_first > last:
+            if words[e_first - 1][0] in _DETERMINERS and e_first - 1 > last:
+                continue  # "Several witnesses describe the killing": an event named as a thing, not their predicate
             active = e_first == 0 or words[e_first - 1][0] not in _PASSIVE
             if active and (e_last + 1 in starts or (e_last + 2 in starts and words[e_last + 1][0] == "of")):
                 continue  # "claimed the life of one man and injured three others": the verb has its own number

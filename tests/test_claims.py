@@ -200,6 +200,11 @@ def test_an_event_before_a_new_clause_is_not_the_number_s():
     assert [(c.quantity.value, c.event) for c in claims] == [(4, "injured"), (30, None)]
 
 
+def test_an_event_named_as_a_thing_is_not_the_predicate():
+    claims = claims_of("Several witnesses describe the killing as cold-blooded.")
+    assert [c.event for c in claims] == [None]
+
+
 def test_a_denied_event_counts_nothing():
     claims = claims_of("There were three customers who weren't injured, and two people were not seriously injured.")
     assert [(c.quantity.value, c.event) for c in claims] == [(3, None), (2, "injured")]
