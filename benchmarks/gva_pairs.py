@@ -13,6 +13,10 @@ Uses only the public API (``checker.compare`` on files, ``Report.lead``), with t
     python benchmarks/gva_pairs.py                 # all figures, seed 2018, up to 300 pairs
     python benchmarks/gva_pairs.py --pairs 100 --misses
     python benchmarks/gva_pairs.py --parity       # also: same groups and verdicts with the reference backend?
+    python benchmarks/gva_pairs.py --split test   # the held-out half of the incidents, run once a change is done
+
+Incidents are split into a dev half and a test half by a stable hash of the incident id (:func:`split_of`); tune
+on dev only.
 
 ``--parity`` compares every pair (and every rewrite) a second time with the reference backend
 (sentence-transformers on torch) and reports the share of comparisons whose groups and verdicts are identical.
@@ -26,6 +30,7 @@ import random
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -42,6 +47,11 @@ WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
     " eighteen nineteen twenty"
 ).split(" ")
+
+
+def split_of(incident_id: str) -> str:
+    """``dev`` or ``test``: a stable hash of the GVA incident id, half and half."""
+    return "test" if zlib.crc32(str(incident_id).encode()) % 2 else "dev"
 
 
 def contains(claim, gold: int) -> bool:
@@ -101,10 +111,12 @@ def main() -> None:
     parser.add_argument("--incidents", type=int, default=0, help="limit the agreement run (0: all)")
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
     parser.add_argument("--parity", action="store_true", help="check every comparison against the reference backend")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="which half of the incidents")
     args = parser.parse_args()
 
     root = corpus("gva_semeval2018_task5")
     incidents = json.loads((root / "index.json").read_text(encoding="utf-8"))["incidents"]
+    incidents = [i for i in incidents if args.split == "all" or split_of(i["incident_id"]) == args.split]
     encoder = load_encoder(args.backend, cache=False)
     encoder.encode(["warm up"])  # load the model once, outside the timings
     reference = load_encoder("sentence-transformers", cache=False) if args.parity else None
@@ -139,7 +151,10 @@ def main() -> None:
                         )
     elapsed = time.perf_counter() - started
     rate = n_articles / elapsed
-    print(f"agreement: {len(sample)} incidents, {n_articles} articles in {elapsed:.0f} s ({rate:.1f} articles/s)")
+    print(
+        f"agreement ({args.split} half): {len(sample)} incidents, {n_articles} articles in {elapsed:.0f} s "
+        f"({rate:.1f} articles/s)"
+    )
     for event, (ok, n) in agree.items():
         print(f"  lead {event} figure contains the gold count: {ok}/{n} = {ok / max(n, 1):.1%}")
 
@@ -212,7 +227,7 @@ def main() -> None:
     print(f"backend: {encoder.name}")
     if reference is not None:
         print(f"parity with {reference.name}: same groups and verdicts in {parity[0]}/{parity[1]} comparisons")
-    print(f"pairs: {consistent} consistent pairs of different outlets (seed {args.seed})")
+    print(f"pairs: {consistent} consistent pairs of different outlets (seed {args.seed}, {args.split} half)")
     print(f"  false killed/injured groups per pair: {false_alarms / max(consistent, 1):.3f} ({false_alarms} in all)")
     print(f"  rewrites detected: {detected}/{tried} = {detected / max(tried, 1):.1%}")
     print(

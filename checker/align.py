@@ -39,13 +39,15 @@ def pairable(claims: Sequence[Claim]) -> list[bool]:
     for i, c in enumerate(claims):
         by_event.setdefault(c.event, []).append(i)
     result = [False] * len(claims)
-    for members in by_event.values():
+    for event, members in by_event.items():
+        # an open event may pair with any named event (checked on the phrases in align)
+        others = [i for i, c in enumerate(claims) if c.event not in (None, event)] if event not in V.EVENTS else []
         for i in members:
             if result[i]:
                 continue
-            for j in members:
+            for j in members + others:
                 if claims[j].article != claims[i].article and comparable(
-                    claims[i], claims[j], leads=i in lead and j in lead
+                    claims[i], claims[j], leads=i in lead and j in lead, open_pair=True
                 ):
                     result[i] = result[j] = True
                     break
@@ -73,11 +75,13 @@ def _kind(noun: str | None) -> str | None:
     return noun
 
 
-def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
+def comparable(a: Claim, b: Claim, *, leads: bool = False, open_pair: bool = False) -> bool:
     """Whether two claims could state the same count: event, noun and place agree, and both are levels.
 
     With ``leads``, two lead figures of people may name them differently ("2 children killed", "2 young boys
-    dead"): a headline picks its own word for the same victims.
+    dead"): a headline picks its own word for the same victims. With ``open_pair``, two claims whose
+    predicates differ and at least one of which is outside the known event classes ("hold" / "arrested") may
+    pair: their claim phrases were found close enough to say the same thing.
     """
     if a.article == b.article or not (a.is_level and b.is_level):
         return False
@@ -85,7 +89,7 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
         return a.partial and b.partial and a.noun is not None and a.noun == b.noun  # the same part only
     if a.scope != b.scope:
         return False  # "in 1982", "so far this year": another time than the story's
-    if a.event != b.event:
+    if a.event != b.event and not (open_pair and is_open_pair(a, b)):
         return False
     if a.event is None and (a.noun is None or a.noun != b.noun):
         return False
@@ -104,6 +108,16 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
     return bool(a.places & b.places)  # a side event pairs only with a figure naming the same place
 
 
+def is_open_pair(a: Claim, b: Claim) -> bool:
+    """Two different events, both named, at least one an open event (a predicate outside every known class)."""
+    return (
+        a.event is not None
+        and b.event is not None
+        and a.event != b.event
+        and (a.event not in V.EVENTS or b.event not in V.EVENTS)
+    )
+
+
 def nouns_compatible(a: str | None, b: str | None) -> bool:
     """Same noun, an unnamed noun, or people against a kind of person ("people" covers "children")."""
     if a is None or b is None or a == b:
@@ -118,11 +132,20 @@ def nouns_compatible(a: str | None, b: str | None) -> bool:
 ROW_BLOCK = 2048
 
 
-def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float = V.MIN_SIMILARITY) -> list[Group]:
-    """Group ``claims`` (row i of ``vectors`` is claim i's sentence) into groups of two or more articles.
+def align(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    *,
+    phrase_vectors: np.ndarray | None = None,
+    min_similarity: float = V.MIN_SIMILARITY,
+) -> list[Group]:
+    """Group ``claims`` (row i of ``vectors`` is claim i's sentence, of ``phrase_vectors`` its claim phrase)
+    into groups of two or more articles.
 
-    Claims pair only when their sentences are at least ``min_similarity`` alike (cosine). Deterministic: ties
-    are broken by claim order.
+    Two articles' lead figures pair when their sentences are at least ``min_similarity`` alike (cosine); any
+    other two claims of one event when their sentences are ``MIN_SIMILARITY_SECONDARY`` alike or their claim
+    phrases ``MIN_PHRASE_SIMILARITY``; claims of different events, one of them open, only when their phrases
+    are ``MIN_OPEN_SIMILARITY`` alike. Deterministic: ties are broken by claim order.
     """
     n = len(claims)
     if n < 2:
@@ -151,13 +174,24 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
             ok = (similarity >= secondary_floor) | (
                 (similarity >= floor) & is_lead[rows][:, None] & is_lead[idx][None, :]
             )
+            if phrase_vectors is not None:
+                # the claim's own words, not the rest of the sentence, which is what differs between outlets
+                phrase_similarity = phrase_vectors[rows] @ phrase_vectors[idx].T
+                ok |= phrase_similarity >= V.MIN_PHRASE_SIMILARITY
+                rank = np.maximum(similarity, phrase_similarity)
+            else:
+                rank = similarity
             ok &= owner[start : start + ROW_BLOCK, None] < owner[None, :]  # other article, each pair once
             for a, b in zip(*np.nonzero(ok), strict=True):
                 i, j = int(rows[a]), int(idx[b])
                 both_leads = i in lead and j in lead
                 if comparable(claims[i], claims[j], leads=both_leads):
                     # the articles' lead figures for a count are joined first, then the rest by similarity
-                    edges.append((not both_leads, -round(float(similarity[a, b]), 6), min(i, j), max(i, j)))
+                    edges.append(
+                        (not both_leads, -round(float(rank[a, b]), 6), min(i, j), max(i, j), float(similarity[a, b]))
+                    )
+    if phrase_vectors is not None:
+        edges += _open_edges(claims, vectors, phrase_vectors, article_of)
     edges.sort()
 
     parent = list(range(n))
@@ -167,7 +201,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
     # Merging checks every pair of the two groups; claims of one article that differ only in their figure are
     # interchangeable there, so each pair of such profiles is judged once (1,000 articles: 7 s -> 1 s).
     profile = [
-        (c.article, i in lead, c.partial, c.scope, c.event, c.noun, c.on_topic, c.named_places, c.places)
+        (c.article, i in lead, c.partial, c.scope, c.event, c.noun, c.on_topic, c.named_places, c.places, c.phrase)
         for i, c in enumerate(claims)
     ]
     judged: dict[tuple, bool] = {}
@@ -175,7 +209,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
     def fits(a: int, b: int) -> bool:
         key = (profile[a], profile[b])
         if key not in judged:
-            judged[key] = comparable(claims[a], claims[b], leads=a in lead and b in lead)
+            judged[key] = comparable(claims[a], claims[b], leads=a in lead and b in lead, open_pair=True)
         return judged[key]
 
     def root(i: int) -> int:
@@ -184,7 +218,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
             i = parent[i]
         return i
 
-    for _, neg_s, i, j in edges:
+    for _, _, i, j, sentence_similarity in edges:
         ri, rj = root(i), root(j)
         if ri == rj or not articles[ri].isdisjoint(articles[rj]):
             continue  # one claim per article in a group
@@ -193,7 +227,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
         parent[rj] = ri
         members[ri] += members.pop(rj)
         articles[ri] |= articles.pop(rj)
-        weakest[ri] = min(-neg_s, weakest.get(ri, 1.0), weakest.pop(rj, 1.0))
+        weakest[ri] = min(sentence_similarity, weakest.get(ri, 1.0), weakest.pop(rj, 1.0))
 
     groups = []
     for r, idx in members.items():
@@ -201,3 +235,24 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, *, min_similarity: float
             idx.sort()
             groups.append(Group(tuple(claims[k] for k in idx), weakest[r]))
     return groups
+
+
+def _open_edges(
+    claims: Sequence[Claim], vectors: np.ndarray, phrase_vectors: np.ndarray, article_of: np.ndarray
+) -> list[tuple]:
+    """Edges between claims of different events, at least one open, whose claim phrases say the same thing
+    ("N people had been rescued" / "N survivors pulled alive")."""
+    open_idx = np.array([i for i, c in enumerate(claims) if c.event is not None and c.event not in V.EVENTS])
+    named = np.array([i for i, c in enumerate(claims) if c.event is not None])
+    if not len(open_idx) or len(named) < 2:
+        return []
+    edges = []
+    similarity = phrase_vectors[open_idx] @ phrase_vectors[named].T
+    for a, b in zip(*np.nonzero(similarity >= V.MIN_OPEN_SIMILARITY), strict=True):
+        i, j = int(open_idx[a]), int(named[b])
+        if article_of[i] == article_of[j] or claims[i].event == claims[j].event:
+            continue
+        if comparable(claims[i], claims[j], open_pair=True):
+            sentence_similarity = float(vectors[i] @ vectors[j])
+            edges.append((True, -round(float(similarity[a, b]), 6), min(i, j), max(i, j), sentence_similarity))
+    return sorted(set(edges))

