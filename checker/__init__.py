@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __all__ = ["InputError", "Report", "compare"]
-__version__ = "0.1.0"
+#: The one place the version is written: pyproject.toml reads it (``[tool.setuptools.dynamic]``), and releases are
+#: tagged ``v`` + this.
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from checker.errors import InputError

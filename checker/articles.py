@@ -1,22 +1,32 @@
 """Read article files into :class:`Article` objects.
 
-Plain text and Markdown are read as they are (the first line is the title when a blank line follows it and it
-reads like a headline); HTML goes through trafilatura for its main text and metadata; ``-`` reads standard input.
-A leading ``date YYYY-MM-DD`` line, as newsroom exports write it, gives the publication date.
+Plain text is read as it is (the first line is the title when a blank line follows it and it reads like a
+headline). Markdown loses its markup (emphasis, links, headings), and its front matter gives title, date and
+source. HTML goes through trafilatura for its main text and metadata; a PDF with a text layer through pypdf;
+``http(s)://`` addresses are fetched (:mod:`checker.fetch`); ``-`` reads standard input. A leading
+``date YYYY-MM-DD`` line, as newsroom exports write it, gives the publication date.
+
+Offsets are taken in :attr:`Article.text`, the text as read (markup stripped), so highlights land on the figures.
 """
 
 from __future__ import annotations
 
+import datetime
+import io
+import logging
 import os
 import re
 import stat
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.errors import InputError
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+#: The files a story folder's articles can be (see :mod:`checker.stories`).
+ARTICLE_SUFFIXES = frozenset({".txt", ".pdf", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES})
 #: Larger inputs are refused: a live blog runs to a few MB, and anything bigger is not an article.
 MAX_BYTES = 64 * 1024 * 1024
 #: A title is a short line; 200 characters covers the longest headlines of the GVA corpus (the longest is 190).
@@ -28,6 +38,36 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: article); a file where more than 5% of the first 8 KB are control bytes is binary.
 MAX_CONTROL_SHARE = 0.05
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+#: Front-matter keys as blog engines and newsroom tools write them, and what each gives.
+_META_KEYS = {
+    "title": "title", "headline": "title",
+    "date": "date", "published": "date", "publishdate": "date", "pubdate": "date",
+    "source": "source", "publisher": "source", "site": "source", "outlet": "source",
+}  # fmt: skip
+#: Markdown markup, in the order it is stripped (images before links, strong before emphasis).
+_MARKDOWN = [
+    (re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE), ""),  # reference link definitions
+    (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # rules
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), r"\1"),  # headings
+    (re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE), ""),  # block quotes
+    (re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE), ""),  # list markers
+    (re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # images: their alt text
+    (re.compile(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])"), r"\1"),  # links: their text
+    (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
+    (re.compile(r"</?[A-Za-z][^<>\n]*>"), ""),  # inline HTML tags
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),  # backslash escapes
+]
+#: Lines of page furniture that sites and CMS exports leave in the copy.
+_BOILERPLATE_LINE = re.compile(
+    r"(?i)advertisement|ad|sponsored( content)?|skip to (main )?content|share( this( article| story)?)?|"
+    r"(sign up|subscribe)( (now|today|for our newsletter|to our newsletter))?|read more:?|related( articles)?:?|"
+    r"support [\w .'’]{1,40}!|contribute today|updated:?|print|comments?|follow us( on \w+)?|"
+    r"(\w+\.)+\w{2,}/\w+"  # a bare link line, "t.me/channel"
+)
 _DATA_URI = re.compile(r"data:[\w/+.-]*;base64,[A-Za-z0-9+/=\s]{256,}")
 _LOOKS_LIKE_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article)", re.IGNORECASE)
 
@@ -37,7 +77,9 @@ class Article:
     """One report: its text and what is known about where it came from.
 
     ``id`` is the label shown in tables (A, B, C... by default). ``published`` is an ISO date or None.
-    ``notes`` carries warnings a reader should see (an encoding guessed, no numbers found).
+    ``notes`` carries warnings a reader should see (an encoding guessed, no numbers found). ``furniture`` are the
+    (start, end) spans of ``text`` that are page furniture, not copy (a ``date`` line, "Advertisement"): a report
+    showing the text may leave them out.
     """
 
     id: str
@@ -47,6 +89,7 @@ class Article:
     source: str | None = None
     published: str | None = None
     notes: tuple[str, ...] = field(default=())
+    furniture: tuple[tuple[int, int], ...] = field(default=())
 
 
 def default_labels(n: int) -> list[str]:
@@ -62,23 +105,57 @@ def default_labels(n: int) -> list[str]:
     return labels
 
 
-def load_article(path: str | os.PathLike, *, label: str, published: str | None = None) -> Article:
-    """Read one article. ``path`` may be ``-`` for standard input.
+def load_article(
+    path: str | os.PathLike,
+    *,
+    label: str,
+    published: str | None = None,
+    offline: bool = False,
+    cache: bool = True,
+) -> Article:
+    """Read one article. ``path`` may be ``-`` for standard input or an ``http(s)://`` address.
 
     ``published`` (ISO date) overrides any date found in the file. Raises :class:`InputError` for a missing,
-    unreadable, empty or binary file.
+    unreadable, empty or binary file, a PDF without text, an invalid date (``about="dates"``), or an address that
+    cannot be fetched (``about="offline"`` when ``offline``). ``cache=False`` keeps no fetched page on disk.
     """
     name = str(path)
-    if published is not None and not _ISO_DATE.fullmatch(published):
-        raise InputError(f"{name}: --date must be YYYY-MM-DD, got {published!r}")
-    raw = _read_stdin() if name == "-" else _read_file(Path(path))
+    if published is not None and not valid_date(published):
+        raise InputError(f"{name}: not a date in the form YYYY-MM-DD: {published!r}", about="dates")
+    suffix = Path(name.split("?", 1)[0]).suffix.lower()
+    if is_address(name):
+        from checker.fetch import fetch
+
+        raw = fetch(name, offline=offline, cache=cache)
+    else:
+        raw = _read_stdin() if name == "-" else _read_file(Path(path))
+    if suffix == ".pdf" or raw.startswith(b"%PDF-"):
+        return _from_pdf(raw, name, label, published)
     text, notes = _decode(raw, name)
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
-    is_html = Path(name).suffix.lower() in HTML_SUFFIXES or bool(_LOOKS_LIKE_HTML.match(raw[:512]))
-    if is_html:
+    is_html = suffix in HTML_SUFFIXES or bool(_LOOKS_LIKE_HTML.match(raw[:512]))
+    if is_html or (is_address(name) and suffix not in (".txt", *MARKDOWN_SUFFIXES)):
         return _from_html(text, name, label, published, notes)
+    if suffix in MARKDOWN_SUFFIXES:
+        return _from_markdown(text, name, label, published, notes)
     return _from_text(text, name, label, published, notes)
+
+
+def is_address(name: str) -> bool:
+    """Whether an article name is a web address (http or https) rather than a file."""
+    return bool(_ADDRESS.match(name))
+
+
+def valid_date(text: str) -> bool:
+    """Whether ``text`` is a real calendar date written YYYY-MM-DD (2025-13-45 is not)."""
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _read_stdin() -> bytes:
@@ -172,8 +249,18 @@ def _normalise(text: str) -> str:
     return _CONTROL.sub(" ", _ANSI.sub("", text.translate(_INVISIBLE)))
 
 
-def _from_text(text: str, name: str, label: str, published: str | None, notes: tuple[str, ...]) -> Article:
+def _from_text(
+    text: str,
+    name: str,
+    label: str,
+    published: str | None,
+    notes: tuple[str, ...],
+    meta: dict[str, str] | None = None,
+) -> Article:
+    meta = meta or {}
     date = _DATE_LINE.search(text[:2000])
+    if date and not valid_date(date.group(1)):
+        date = None
     lines = text.split("\n")
     first = lines[0].strip()
     title = ""
@@ -187,15 +274,77 @@ def _from_text(text: str, name: str, label: str, published: str | None, notes: t
         title = first.lstrip("# ").strip()
     if date and title.lower().startswith("date "):
         title = ""
+    meta_date = meta.get("date", "")[:10]
     return Article(
         id=label,
         path=name,
-        title=title or _stem(name),
+        title=meta.get("title") or title or _stem(name),
         text=text,
-        source=None,
-        published=published or (date.group(1) if date else None),
+        source=meta.get("source"),
+        published=published or (meta_date if valid_date(meta_date) else None) or (date.group(1) if date else None),
         notes=notes,
+        furniture=_furniture(text, date),
     )
+
+
+def _furniture(text: str, date: re.Match[str] | None) -> tuple[tuple[int, int], ...]:
+    """Spans of page furniture: the ``date`` line's date and lines such as "Advertisement" or "Share this"."""
+    spans = []
+    if date:
+        spans.append((date.start() + (text[date.start()] == "\n"), date.end()))
+    for line in re.finditer(r"[^\n]+", text):
+        start, end = line.span()
+        if date and start <= date.start() + 1 < end:
+            start = max(start, date.end())  # the rest of the date's line
+        if _BOILERPLATE_LINE.fullmatch(text[start:end].strip()):
+            spans.append((start, end))
+    return tuple(sorted(spans))
+
+
+def _from_markdown(text: str, name: str, label: str, published: str | None, notes: tuple[str, ...]) -> Article:
+    """Markdown: front matter (``---`` ... ``---``) gives title, date and source; the markup is stripped."""
+    meta: dict[str, str] = {}
+    front = _FRONT_MATTER.match(text)
+    if front:
+        for line in front.group(1).split("\n"):
+            key, sep, value = line.partition(":")
+            if sep and value.strip():
+                meta.setdefault(_META_KEYS.get(key.strip().lower(), ""), value.strip().strip("\"'"))
+        meta.pop("", None)
+        text = text[front.end() :]
+    return _from_text(strip_markdown(text), name, label, published, notes, meta)
+
+
+def strip_markdown(text: str) -> str:
+    """The words of Markdown copy without its markup: headings, emphasis, links and images (their text kept),
+    inline code, block quotes, list markers, rules, HTML tags and backslash escapes.
+
+    >>> strip_markdown("**MAKASSAR** — *Thirty-five* people were [hurt](https://example.org).")
+    'MAKASSAR — Thirty-five people were hurt.'
+    """
+    for pattern, repl in _MARKDOWN:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _from_pdf(raw: bytes, name: str, label: str, published: str | None) -> Article:
+    """A PDF's text layer, page by page. A scan (pages with no text) is refused with a clear message."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        raise InputError(f"{name}: reading a PDF needs pypdf (pip install pypdf)") from None
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd PDFs are not the reader's business
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        title = ((reader.metadata or {}).get("/Title") or "").strip()
+    except Exception as exc:  # pypdf raises assorted errors on damaged files
+        raise InputError(f"{name}: could not read the PDF ({type(exc).__name__})") from None
+    text = _normalise("\n\n".join(p for p in pages if p))
+    if not text.strip():
+        raise InputError(f"{name}: the PDF has no text layer (a scan?); run OCR on it or paste its text into a .txt")
+    article = _from_text(text, name, label, published, ())
+    return replace(article, title=title or article.title)
 
 
 def _from_html(text: str, name: str, label: str, published: str | None, notes: tuple[str, ...]) -> Article:

@@ -1,4 +1,7 @@
-"""The ``claimdiff`` command: parse options, call :func:`checker.compare`, render. Nothing else."""
+"""The ``claimdiff`` command: parse options, call :func:`checker.compare`, render. Nothing else.
+
+Library errors name no flag; :func:`_message` points each at the option behind it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from checker import __version__
+
 EXIT_OK, EXIT_DISCREPANCIES, EXIT_TROUBLE = 0, 1, 2
 FORMATS = ("table", "json", "markdown", "html", "csv")
 FAIL_ON = ("conflict", "update", "any", "never")
 #: Mirrors embeddings.BACKENDS (the first is the default); kept here so that --help imports no model code.
 BACKENDS = ("onnx", "sentence-transformers")
 #: Defaults for the options a config file may set (flags win over the file, the file over these).
-DEFAULTS = {"format": "table", "fail-on": "any", "baseline": None, "min-difference": 0.0, "min-similarity": None}
+DEFAULTS = {
+    "format": "table",
+    "fail-on": "any",
+    "baseline": None,
+    "min-difference": 0.0,
+    "min-similarity": None,
+    "story": "folder",
+}
+#: The option behind each kind of library error (``InputError.about``).
+OPTION_FOR = {"labels": "--label", "dates": "--date", "offline": "--offline", "story": "story"}
 
 EPILOG = """\
 examples:
@@ -25,7 +39,7 @@ examples:
   claimdiff a.txt b.txt --format html -o diff.html  one page with the sources side by side
   claimdiff a.txt b.txt --format csv                one row per claim, for a spreadsheet
   claimdiff --reference draft.txt ap.txt afp.txt    only what the draft says against each wire
-  claimdiff a.txt b.txt --label AP --label Draft    name the columns
+  claimdiff --label AP a.txt --label Draft b.txt    name the columns (each label names the next article)
   claimdiff a.txt b.txt --date 2024-03-19 --date 2024-03-20
                                                     publication dates, so a later higher toll is an update
   claimdiff a.txt b.txt --fail-on conflict          exit 1 only for conflicts, not updates
@@ -39,11 +53,15 @@ examples:
                                                     embed with the reference model on torch (slower)
   claimdiff a.txt b.txt --no-cache                  keep no sentence vectors on disk
   claimdiff --version                               which claimdiff this is
+  claimdiff https://example.org/story draft.md      fetch a page (timeout and size cap; cached for an hour)
+  claimdiff a.txt https://example.org/x --offline   refuse web addresses: read only local files
+  claimdiff --hook desk/wires/ap.txt                as a pre-commit hook: compare each file with its story
   cat draft.txt | claimdiff wire.txt -              read one article from standard input
 
 configuration:
   [tool.claimdiff] in pyproject.toml, or claimdiff.toml, found from the working directory upward, may set
-  format, fail-on, baseline, min-difference and min-similarity. Flags win.
+  format, fail-on, baseline, min-difference, min-similarity and story ("folder" or a glob of story folders,
+  for --hook). Flags win.
 
 exit codes (as diff(1)):
   0  no discrepancy (or none under --fail-on, or all acknowledged in the baseline)
@@ -59,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("articles", nargs="*", metavar="ARTICLE", help=".txt, .md or .html files; - for stdin")
+    parser.add_argument(
+        "articles", nargs="*", metavar="ARTICLE", help=".txt, .md, .html or .pdf files, http(s) addresses; - for stdin"
+    )
     parser.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--all", action="store_true", help="also list groups whose figures agree")
@@ -75,7 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--fail-on", choices=FAIL_ON, help="which verdicts exit 1 (default: any)")
     parser.add_argument("--baseline", metavar="FILE", help="do not fail on the differences acknowledged in FILE")
-    parser.add_argument("--write-baseline", metavar="FILE", help="record the current differences in FILE")
+    parser.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current differences in FILE (created or merged)"
+    )
+    parser.add_argument(
+        "--hook", action="store_true", help="compare each named article with the other articles of its story"
+    )
+    parser.add_argument("--offline", action="store_true", help="refuse web addresses; read only local files")
     parser.add_argument("--min-difference", type=float, metavar="N", help="ignore gaps smaller than N (default: 0)")
     parser.add_argument(
         "--min-similarity",
@@ -90,59 +116,103 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="do not keep sentence vectors in the user cache between runs"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display and no notes on stderr")
-    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run claimdiff; return the exit code."""
-    args = build_parser().parse_args(argv)
-    if len(args.articles) + bool(args.reference) < 2:
-        return _fail("give at least two articles to compare (see claimdiff --help)")
+    # intermixed: "--label AP a.txt --label Draft b.txt" names each article where it stands
+    args = build_parser().parse_intermixed_args(argv)
 
     from checker import config
-    from checker.baseline import write as write_baseline
     from checker.errors import InputError
-    from checker.pipeline import compare
     from embeddings import ModelUnavailable
 
     try:
         settings = _settings(args, config.find())
+        if args.hook:
+            return _hook(args, settings)
         inputs = {Path(p).resolve() for p in [*args.articles, args.reference] if p and p != "-"}
         for out in (args.output, args.write_baseline):
             if out and Path(out).resolve() in inputs:
                 return _fail(f"{out}: is one of the articles; refusing to overwrite it")
-        with _progress(enabled=not args.quiet) as progress:
-            report = compare(
-                args.articles,
-                labels=args.label,
-                dates=args.date,
-                min_difference=settings["min-difference"],
-                min_similarity=settings["min-similarity"],
-                reference=args.reference,
-                baseline=settings["baseline"],
-                progress=progress,
-                backend=args.backend,
-                cache=not args.no_cache,
-            )
+        report = _compare(args, settings, args.articles)
+        return _finish([report], args, settings)
     except (InputError, ModelUnavailable) as exc:
-        return _fail(str(exc))
+        return _fail(_message(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
 
+
+def _hook(args: argparse.Namespace, settings: dict) -> int:
+    """Hook mode: each named article against the other articles of its story; a story of one passes."""
+    from checker.errors import InputError
+    from checker.stories import stories
+
+    if args.label or args.date or args.reference:
+        raise InputError("--hook compares whole stories: it takes no --label, --date or --reference")
+    root = settings.get("story-root")
+    reports = []
+    for story in stories(args.articles, rule=settings["story"], root=Path(root) if root else None):
+        if len(story.articles) < 2:
+            print(f"claimdiff: {story.changed[0]}: the only article of its story ({story.key}); nothing to compare")
+            continue
+        reports.append(_compare(args, settings, story.articles))
+    return _finish(reports, args, settings)
+
+
+def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str]):
+    from checker.pipeline import compare
+
+    baseline = settings["baseline"]
+    if args.write_baseline and baseline and not Path(baseline).exists():
+        baseline = None  # the file is about to be created: nothing is acknowledged yet
+    with _progress(enabled=not args.quiet) as progress:
+        return compare(
+            articles,
+            labels=args.label,
+            dates=args.date,
+            min_difference=settings["min-difference"],
+            min_similarity=settings["min-similarity"],
+            reference=args.reference,
+            baseline=baseline,
+            offline=args.offline,
+            progress=progress,
+            backend=args.backend,
+            cache=not args.no_cache,
+        )
+
+
+def _finish(reports: list, args: argparse.Namespace, settings: dict) -> int:
+    """Record the baseline, write the reports and the articles' notes; the exit code of the worst report."""
+    from checker.baseline import write as write_baseline
+
     try:
         if args.write_baseline:
-            n = write_baseline(report, args.write_baseline)
+            n = sum(write_baseline(report, args.write_baseline) for report in reports)
             if not args.quiet:
                 print(f"claimdiff: {n} difference(s) recorded in {args.write_baseline}", file=sys.stderr)
-        _write(report, args, settings["format"])
+        _write(reports, args, settings["format"])
     except OSError as exc:
         return _fail(f"{exc.filename or args.output}: cannot write ({exc.strerror or exc})")
     if not args.quiet:
-        for article in report.articles:
-            for note in article.notes:
-                print(f"claimdiff: {article.path}: {note}", file=sys.stderr)
-    return 0 if args.write_baseline else report.exit_code_for(settings["fail-on"])
+        for report in reports:
+            for article in report.articles:
+                for note in article.notes:
+                    print(f"claimdiff: {article.path}: {note}", file=sys.stderr)
+    if args.write_baseline:
+        return EXIT_OK
+    return max((report.exit_code_for(settings["fail-on"]) for report in reports), default=EXIT_OK)
+
+
+def _message(exc: Exception) -> str:
+    """A library error in the CLI's words: the option it is about, and how to mend a missing baseline."""
+    about = getattr(exc, "about", None)
+    if about == "baseline" and "no such" in str(exc):
+        return f"{exc} (create one with --write-baseline)"
+    option = OPTION_FOR.get(about or "")
+    return f"{option}: {exc}" if option else str(exc)
 
 
 def _settings(args: argparse.Namespace, found) -> dict:
@@ -151,7 +221,7 @@ def _settings(args: argparse.Namespace, found) -> dict:
     if found is not None:
         settings.update(found[1])
     for key in DEFAULTS:
-        value = getattr(args, key.replace("-", "_"))
+        value = getattr(args, key.replace("-", "_"), None)
         if value is not None:
             settings[key] = value
     if settings["format"] not in FORMATS or settings["fail-on"] not in FAIL_ON:
@@ -162,19 +232,20 @@ def _settings(args: argparse.Namespace, found) -> dict:
     return settings
 
 
-def _write(report, args: argparse.Namespace, fmt: str) -> None:
+def _write(reports: list, args: argparse.Namespace, fmt: str) -> None:
     from rich.console import Console
 
     from checker.render import render, render_table
 
     if fmt != "table" or args.output:
-        text = render(report, fmt, show_all=args.all, explain=args.explain)
+        text = "".join(render(report, fmt, show_all=args.all, explain=args.explain) for report in reports)
         if args.output:
             Path(args.output).write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
         return
-    render_table(report, Console(), show_all=args.all, explain=args.explain)
+    for report in reports:
+        render_table(report, Console(), show_all=args.all, explain=args.explain)
 
 
 class _progress:

@@ -1,8 +1,9 @@
 """Project configuration: ``[tool.claimdiff]`` in ``pyproject.toml``, or ``claimdiff.toml``, found from the
 working directory upward. Command-line flags win over it.
 
-Keys (all optional): ``format``, ``fail-on``, ``baseline``, ``min-difference``, ``min-similarity``. A relative
-``baseline`` path is taken from the config file's folder.
+Keys (all optional): ``format``, ``fail-on``, ``baseline``, ``min-difference``, ``min-similarity`` and ``story``
+(``"folder"``, or a glob pattern of story folders: see :mod:`checker.stories`). A relative ``baseline`` path and
+the ``story`` pattern are taken from the config file's folder.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from typing import Any
 
 from checker.errors import InputError
 
-KEYS = frozenset({"format", "fail-on", "baseline", "min-difference", "min-similarity"})
+KEYS = frozenset({"format", "fail-on", "baseline", "min-difference", "min-similarity", "story"})
 
 
 def find(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest config (its path and its ``claimdiff`` table), or None."""
+    """The nearest config (its path and its ``claimdiff`` table), or None. The table also says where a ``story``
+    pattern starts, as ``story-root``."""
     folder = (start or Path.cwd()).resolve()
     for directory in (folder, *folder.parents):
         for name in ("claimdiff.toml", "pyproject.toml"):
@@ -43,4 +45,5 @@ def _read(path: Path) -> dict[str, Any] | None:
     table = dict(table)
     if "baseline" in table:
         table["baseline"] = str((path.parent / table["baseline"]).resolve())
+    table["story-root"] = str(path.parent.resolve())
     return table

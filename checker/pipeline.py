@@ -38,6 +38,7 @@ def compare(
     min_similarity: float | None = None,
     reference: str | os.PathLike | None = None,
     baseline: str | os.PathLike | None = None,
+    offline: bool = False,
     progress: Progress | None = None,
 ) -> Report:
     """Compare the numeric claims of two or more articles.
@@ -47,13 +48,14 @@ def compare(
     :data:`embeddings.BACKENDS`); ``encoder`` overrides it with any object that has ``encode(texts) -> np.ndarray``.
     ``cache=False`` keeps no vectors on disk. ``min_difference`` ignores smaller gaps; ``min_similarity`` overrides the
     sentence-similarity floor of alignment. With ``reference`` (a draft), that article is compared against
-    every other one and only groups that involve it are reported. ``baseline`` names a file of acknowledged
-    differences (see :mod:`checker.baseline`). Raises :class:`~checker.errors.InputError` for bad input and
+    every other one and only groups that involve it are reported (the reference may also be among ``paths``).
+    ``baseline`` names a file of acknowledged differences (see :mod:`checker.baseline`). Web addresses (http,
+    https) are fetched unless ``offline``. Raises :class:`~checker.errors.InputError` for bad input and
     :class:`embeddings.ModelUnavailable` when the model is not installed.
     """
     acknowledged = baseline_file.load(baseline) if baseline is not None else frozenset()
     if reference is not None:
-        paths = [reference, *paths]
+        paths = [reference, *(p for p in paths if not _same_article(p, reference))]
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -67,14 +69,14 @@ def compare(
     _check_paths(paths)
     labels = list(labels) if labels else default_labels(len(paths))
     if len(labels) != len(paths) or len(set(labels)) != len(labels):
-        raise InputError(f"--label: give {len(paths)} different labels, one per article")
+        raise InputError(f"give {len(paths)} different labels, one per article", about="labels")
     dates = list(dates) if dates else [None] * len(paths)
     if len(dates) != len(paths):
-        raise InputError(f"--date: give {len(paths)} dates, one per article")
+        raise InputError(f"give {len(paths)} dates, one per article", about="dates")
 
     articles: list[Article] = []
     for i, (path, label, date) in enumerate(zip(paths, labels, dates, strict=True)):
-        articles.append(load_article(path, label=label, published=date))
+        articles.append(load_article(path, label=label, published=date, offline=offline))
         if progress:
             progress("reading", i + 1, len(paths))
     lap("load")
@@ -93,7 +95,7 @@ def compare(
 
     level = [c for c in claims if c.is_level]
     level = [c for c, ok in zip(level, pairable(level), strict=True) if ok]  # embed only what can pair
-    texts = sorted({c.sentence.text for c in level})
+    texts = sorted({c.sentence.text for c in level} | {c.phrase for c in level})
     if encoder is None and texts:
         from embeddings import DEFAULT_BACKEND, load_encoder
 
@@ -106,7 +108,9 @@ def compare(
     lap("embeddings")
 
     vectors = np.stack([vectors_by_text[c.sentence.text] for c in level]) if level else np.zeros((0, 1))
-    groups = align(level, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
+    phrases = np.stack([vectors_by_text[c.phrase] for c in level]) if level else np.zeros((0, 1))
+    floor = {"min_similarity": min_similarity} if min_similarity is not None else {}
+    groups = align(level, vectors, phrase_vectors=phrases, **floor)
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
     lap("alignment")
@@ -143,6 +147,9 @@ def compare(
 
 
 def _check_paths(paths: list[str]) -> None:
+    for p in paths:
+        if os.path.isdir(p):  # the loader's message says what to give instead
+            load_article(p, label="")
     if len(paths) < 2:
         raise InputError("give at least two articles to compare")
     seen: dict[tuple[int, int] | str, str] = {}
@@ -158,6 +165,16 @@ def _check_paths(paths: list[str]) -> None:
             what = "standard input is" if p == "-" else f"{p} is"
             raise InputError(f"{what} given twice (also as {seen[key]}); compare different articles")
         seen[key] = p
+
+
+def _same_article(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Whether two names are one article: the same file by its device and inode, or the same address."""
+    if str(a) == str(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _what(claims: Sequence[Claim]) -> str:

@@ -32,6 +32,16 @@ class Discrepancy:
         return self.verdict.name != "consistent" and not self.acknowledged
 
     @property
+    def label(self) -> str:
+        """What the row counts, in an editor's words: ``what`` when every report counts the same thing, else what
+        each one counts ("evacuated (A: unnamed, B: child)"), so that a row never claims more than its reports say."""
+        nouns = [c.noun for c in self.claims]
+        if len(set(nouns)) <= 1:
+            return self.what
+        event = (self.claims[0].event or "count").replace("_", " ")
+        return f"{event} (" + ", ".join(f"{c.article}: {c.noun or 'unnamed'}" for c in self.claims) + ")"
+
+    @property
     def fingerprint(self) -> str:
         """A stable id for a baseline: the counted thing and the claims' normalised sentences, not offsets.
 
@@ -116,7 +126,19 @@ class Report:
                     "similarity": round(g.similarity, 4),
                     "acknowledged": g.acknowledged,
                     "fingerprint": g.fingerprint,
+                    "stated_difference": _number(g.verdict.stated_difference),
+                    "label": g.label,
                     "claims": [_claim(c) for c in g.claims],
+                    "pairs": [
+                        {
+                            "articles": list(p.articles),
+                            "verdict": p.name,
+                            "reason": p.reason,
+                            "difference": _number(p.difference),
+                            "stated_difference": _number(p.stated_difference),
+                        }
+                        for p in g.verdict.pairs
+                    ],
                 }
                 for g in self.groups
             ],

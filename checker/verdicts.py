@@ -1,10 +1,17 @@
 """Judge a group of aligned claims the way an editor would.
 
-- ``consistent``: every two intervals overlap ("at least 15" and 19; "about 9,000" and 8,700).
-- ``update``: they do not, but the larger figure comes from a later report (by publication date) or is worded
-  as a revision ("rose to", "has grown to") of a count that only grows (deaths, arrests, evacuations).
+Every two reports of a group are judged as a pair:
+
+- ``consistent``: the two intervals overlap ("at least 15" and 19; "about 9,000" and 8,700).
+- ``update``: the larger figure comes from a later report (by publication date) or is worded as a revision
+  ("rose to", "has grown to") of a count that only grows (deaths, arrests, evacuations). A later report that
+  raises a stated figure of such a count is an update even when the intervals overlap ("more than 8,700" one day,
+  "more than 12,000" the next).
 - ``correction``: a report says it corrects a figure ("not five as first reported").
-- ``conflict``: disjoint intervals with none of the above.
+- ``conflict``: disjoint intervals with none of the above: reports of the same day, or undated, that disagree.
+
+The group's verdict is its most severe pair's (conflict > correction > update > consistent), so a same-day
+disagreement is not hidden by a later report that updates both.
 """
 
 from __future__ import annotations
@@ -17,45 +24,153 @@ from checker.claims import Claim
 from checker.quantities import Quantity
 
 VERDICTS = ("consistent", "conflict", "update", "correction")
+#: How a group's verdict is chosen from its pairs' verdicts: the highest wins.
+SEVERITY = {"consistent": 0, "update": 1, "correction": 2, "conflict": 3}
+
+
+@dataclass(frozen=True)
+class PairVerdict:
+    """The judgement on two reports of a group. ``articles`` are their ids, in the group's order.
+
+    ``difference`` is the gap between the two intervals (0 when they overlap) and ``relative`` that gap over the
+    larger figure's magnitude. ``stated_difference`` compares the figures as written, a bound by its bound ("up to
+    16" against 18 is 2); it is None when either figure is a vague amount ("dozens").
+    """
+
+    articles: tuple[str, str]
+    name: str
+    difference: float
+    relative: float
+    reason: str
+    stated_difference: float | None = None
+    stated_relative: float | None = None
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The judgement on one group. ``difference`` is the gap between the two furthest intervals (0 when they
-    overlap); ``relative`` is that gap over the larger figure's magnitude."""
+    """The judgement on one group: the fields of its most severe pair (largest gap among equals), and every pair.
+
+    ``difference`` and ``relative`` are the interval gap of that pair; ``stated_difference`` and ``stated_relative``
+    its figures' difference as written (None for a vague amount or when the figures agree).
+    """
 
     name: str
     difference: float
     relative: float
     reason: str
+    stated_difference: float | None = None
+    stated_relative: float | None = None
+    pairs: tuple[PairVerdict, ...] = ()
+
+    @property
+    def pair(self) -> tuple[str, str] | None:
+        """The two reports the verdict is about, or None for a group of one."""
+        worst = _worst(self.pairs)
+        return worst.articles if worst else None
 
 
 def judge(claims: tuple[Claim, ...], published: Mapping[str, str | None], *, min_difference: float = 0.0) -> Verdict:
     """Judge the claims of one group. ``published`` maps article ids to ISO dates (or None).
 
     A gap smaller than ``min_difference`` (absolute) counts as agreement.
+
+    >>> judge((claim_a, claim_b), {"A": "2024-06-14", "B": "2024-06-14"}).name   # doctest: +SKIP
+    'conflict'
     """
-    gap, lo_claim, hi_claim = 0.0, claims[0], claims[0]
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            g = gap_between(a.quantity, b.quantity)
-            if g > gap:
-                gap = g
-                lo_claim, hi_claim = (a, b) if _centre(a.quantity) <= _centre(b.quantity) else (b, a)
-    magnitude = max(abs(_centre(c.quantity)) for c in claims) or 1.0
-    relative = gap / magnitude
+    pairs = tuple(
+        judge_pair(a, b, published, min_difference=min_difference)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+    )
+    worst = _worst(pairs)
+    if worst is None:
+        return Verdict("consistent", 0.0, 0.0, "one report only")
+    if worst.name == "consistent":
+        return Verdict("consistent", 0.0, 0.0, "the figures overlap", pairs=pairs)
+    return Verdict(
+        worst.name,
+        worst.difference,
+        worst.relative,
+        worst.reason,
+        worst.stated_difference,
+        worst.stated_relative,
+        pairs,
+    )
+
+
+def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_difference: float = 0.0) -> PairVerdict:
+    """Judge two claims of different reports (see the module's docstring for the rules)."""
+    gap = gap_between(a.quantity, b.quantity)
+    lo, hi = (a, b) if _centre(a.quantity) <= _centre(b.quantity) else (b, a)
+    magnitude = max(abs(_centre(a.quantity)), abs(_centre(b.quantity))) or 1.0
+    stated = stated_difference(a.quantity, b.quantity)
+    stated_relative = stated / (max(abs(_centre(a.quantity)), abs(_centre(b.quantity))) or 1.0) if stated else None
+    ids = (a.article, b.article)
+
+    def verdict(name: str, reason: str) -> PairVerdict:
+        if name == "consistent":
+            return PairVerdict(ids, name, 0.0, 0.0, reason)
+        return PairVerdict(ids, name, gap, gap / magnitude, reason, stated, stated_relative)
+
+    dates = published.get(a.article), published.get(b.article)
     if gap == 0 or gap < min_difference:
-        return Verdict("consistent", 0.0, 0.0, "the figures overlap")
-    if lo_claim.correction or hi_claim.correction:
-        corrector = lo_claim if lo_claim.correction else hi_claim
-        return Verdict("correction", gap, relative, f"{corrector.article} words its figure as a correction")
-    if lo_claim.event in V.CUMULATIVE_EVENTS:
-        lo_date, hi_date = published.get(lo_claim.article), published.get(hi_claim.article)
+        later = _later_and_higher(a, b, published)
+        if gap == 0 and later is not None and a.event in V.CUMULATIVE_EVENTS:
+            earlier = a if later is b else b
+            raised = f"{later.article} is later ({published[later.article]}) and raises {earlier.article}'s figure"
+            return verdict("update", raised)
+        return verdict("consistent", f"{a.article} and {b.article}: the figures overlap")
+    if lo.correction or hi.correction:
+        corrector = lo if lo.correction else hi
+        return verdict("correction", f"{corrector.article} words its figure as a correction")
+    if lo.event in V.CUMULATIVE_EVENTS:
+        lo_date, hi_date = published.get(lo.article), published.get(hi.article)
         if lo_date and hi_date and hi_date > lo_date:
-            return Verdict("update", gap, relative, f"{hi_claim.article} is later ({hi_date}) and higher")
-        if hi_claim.update and not lo_claim.update:
-            return Verdict("update", gap, relative, f"{hi_claim.article} words its figure as a rise")
-    return Verdict("conflict", gap, relative, "the figures do not overlap")
+            return verdict("update", f"{hi.article} is later ({hi_date}) and higher than {lo.article}")
+        if hi.update and not lo.update:
+            return verdict("update", f"{hi.article} words its figure as a rise over {lo.article}'s")
+    if dates[0] and dates[0] == dates[1]:
+        when = f" on the same day ({dates[0]})"
+    else:
+        when = "" if dates[0] and dates[1] else " (undated)"
+    return verdict("conflict", f"{a.article} and {b.article} disagree{when}")
+
+
+def _later_and_higher(a: Claim, b: Claim, published: Mapping[str, str | None]) -> Claim | None:
+    """The claim of the later-dated report when its stated figure is higher than the earlier one's, else None."""
+    da, db = published.get(a.article), published.get(b.article)
+    if not (da and db) or da == db:
+        return None
+    earlier, later = (a, b) if da < db else (b, a)
+    before, after = _stated(earlier.quantity), _stated(later.quantity)
+    if before is None or after is None or after[0] <= before[1]:
+        return None
+    return later
+
+
+def stated_difference(a: Quantity, b: Quantity) -> float | None:
+    """How far apart two figures are as written: "$15m" and "$12 million" are 3,000,000 apart, "up to 16" and 18
+    are 2, a range is measured from its nearer end. None when either is a vague amount ("dozens", "hundreds")."""
+    sa, sb = _stated(a), _stated(b)
+    if sa is None or sb is None:
+        return None
+    return max(sb[0] - sa[1], sa[0] - sb[1], 0.0)
+
+
+def _stated(q: Quantity) -> tuple[float, float] | None:
+    """The figure as written, as (low, high): a single number twice, a range its two ends, a bound its bound."""
+    if q.qualifier == "vague":
+        return None
+    if q.value is not None:
+        return (q.value, q.value)
+    if q.qualifier == "range" and q.low is not None and q.high is not None:
+        return (q.low, q.high)
+    bound = q.low if q.qualifier in ("at_least", "more_than") else q.high
+    return None if bound is None else (bound, bound)
+
+
+def _worst(pairs: tuple[PairVerdict, ...]) -> PairVerdict | None:
+    return max(pairs, key=lambda p: (SEVERITY[p.name], p.difference), default=None)
 
 
 def gap_between(a: Quantity, b: Quantity) -> float:

@@ -9,12 +9,18 @@ cheap.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
 
 from embeddings.errors import ModelUnavailable
+
+# ONNX Runtime writes a device identifier and a telemetry cache under the user's cache folder on import, and its
+# POSIX telemetry is built to upload an event; this switch, read when it is imported, turns all of it off. A user's
+# own setting is kept.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "Encoder", "ModelUnavailable", "load_encoder"]
 

@@ -1,0 +1,128 @@
+"""Verdicts, model-free: claims are built directly (tests/factories.py), so each rule is tested alone in milliseconds.
+
+The cases follow the README's verdict table, one or more per row; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker.verdicts import judge, stated_difference
+from tests.conftest import ROOT
+from tests.factories import claim, quantity
+
+DAY1, DAY2 = "2024-06-14", "2024-06-15"
+
+
+def exact(n: float, text: str | None = None):
+    return quantity(text or f"{n:,.0f}", n)
+
+
+# fmt: off
+# (id, claims of A, B[, C...] as (figure, keyword options), dates, expected verdict) -- the README table's rows
+CASES = [
+    ("consistent: 'at least 15' and 19", [quantity("at least 15", 15, low=15, qualifier="at_least"), exact(19)],
+     [None, None], "consistent"),
+    ("consistent: 'about 9,000' and 8,700", [quantity("about 9,000", 9000, low=8100, high=9900,
+     qualifier="approximate"), exact(8700)], [None, None], "consistent"),
+    ("conflict: 'up to 16' and 18 on the same day", [quantity("up to 16", 16, low=0, high=16, qualifier="at_most"),
+     exact(18)], [DAY1, DAY1], "conflict"),
+    ("conflict: undated reports", [exact(34), exact(36)], [None, None], "conflict"),
+    ("update: the larger figure is in a later report", [exact(34), exact(41)], [DAY1, DAY2], "update"),
+    ("update: a later report raises an overlapping figure", [
+        quantity("more than 8,700", 8700, low=8700, qualifier="more_than"),
+        quantity("more than 12,000", 12000, low=12000, qualifier="more_than")], [DAY1, DAY2], "update"),
+    ("consistent: compatible figures on the same day", [
+        quantity("more than 8,700", 8700, low=8700, qualifier="more_than"),
+        quantity("more than 12,000", 12000, low=12000, qualifier="more_than")], [DAY1, DAY1], "consistent"),
+    ("conflict: a later report with a lower figure", [exact(41), exact(34)], [DAY1, DAY2], "conflict"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("figures", "dates", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_two_reports(figures, dates, expected):
+    claims = tuple(claim(label, f) for label, f in zip("ABC", figures, strict=False))
+    published = dict(zip("ABC", dates, strict=False))
+    assert judge(claims, published).name == expected
+
+
+def test_a_figure_worded_as_a_rise_is_an_update():
+    claims = (claim("A", exact(2)), claim("B", exact(5), update=True))
+    verdict = judge(claims, {"A": None, "B": None})
+    assert verdict.name == "update" and "B" in verdict.reason
+
+
+def test_a_figure_worded_as_a_correction_is_a_correction():
+    claims = (claim("A", exact(4)), claim("B", exact(5), correction=True))
+    verdict = judge(claims, {"A": DAY1, "B": DAY1})
+    assert verdict.name == "correction" and "B" in verdict.reason
+
+
+def test_readme_verdict_table_has_a_case_for_every_row():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Verdicts", 1)[1].split("\n\n", 2)[1]
+    rows = set(re.findall(r"^\| `(\w+)` \|", table, flags=re.MULTILINE))
+    tested = {c[3] for c in CASES} | {"correction"}
+    assert rows and rows == tested
+
+
+# -- three or more reports -------------------------------------------------------------------------------
+
+
+def test_a_same_day_conflict_is_not_hidden_by_a_later_update():
+    """A (14 June) 34 killed, B (14 June) 36, C (15 June) 41: A and B disagree, C updates both."""
+    claims = (claim("A", exact(34)), claim("B", exact(36)), claim("C", exact(41)))
+    verdict = judge(claims, {"A": DAY1, "B": DAY1, "C": DAY2})
+    assert verdict.name == "conflict"
+    assert verdict.pair == ("A", "B")
+    assert "A" in verdict.reason and "B" in verdict.reason and "C" not in verdict.reason
+    names = {p.articles: p.name for p in verdict.pairs}
+    assert names == {("A", "B"): "conflict", ("A", "C"): "update", ("B", "C"): "update"}
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # two agreeing reports and a later, higher one: the row is the update
+        ((34, 34, 41), "update"),
+        # every pair agrees
+        ((34, 34, 34), "consistent"),
+    ],
+)
+def test_the_row_takes_the_most_severe_pair(names, expected):
+    claims = tuple(claim(label, exact(n)) for label, n in zip("ABC", names, strict=True))
+    assert judge(claims, {"A": DAY1, "B": DAY1, "C": DAY2}).name == expected
+
+
+def test_a_correction_outranks_an_update():
+    claims = (claim("A", exact(4)), claim("B", exact(5), correction=True), claim("C", exact(9)))
+    verdict = judge(claims, {"A": DAY1, "B": DAY1, "C": DAY2})
+    assert verdict.name == "correction" and "B" in verdict.pair
+
+
+# -- differences as written --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (quantity("$15m", 15e6, low=13.5e6, high=16.5e6, qualifier="approximate"), exact(12e6, "$12 million"), 3e6),
+        (quantity("up to 16", 16, low=0, high=16, qualifier="at_most"), exact(18), 2),
+        (quantity("10-12", None, low=10, high=12, qualifier="range"), exact(15), 3),
+        (quantity("dozens", None, low=12, high=120, qualifier="vague"), exact(300), None),
+    ],
+    ids=["money as written", "a bound by its bound", "a range from its nearer end", "a vague amount has none"],
+)
+def test_stated_difference(a, b, expected):
+    assert stated_difference(a, b) == expected
+
+
+def test_a_conflict_carries_its_difference_as_written():
+    a = quantity("$15m", 15e6, low=13.5e6, high=16.5e6, qualifier="approximate")
+    claims = (claim("A", a, noun=None), claim("B", exact(10e6, "$10 million"), noun=None))
+    verdict = judge(claims, {"A": None, "B": None})
+    assert verdict.name == "conflict"
+    assert verdict.stated_difference == 5e6 and verdict.difference == 3.5e6
