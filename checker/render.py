@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from checker.articles import Article
 from checker.claims import Claim
 from checker.quantities import Quantity
 from checker.report import Discrepancy, Report
@@ -24,7 +25,8 @@ from checker.report import Discrepancy, Report
 FORMATS = ("table", "json", "markdown", "html", "csv")
 #: Characters of context kept on each side of the number in a quote.
 QUOTE_CONTEXT = 60
-#: Below this terminal width the quotes are cut shorter, so a row still fits a narrow window.
+#: Below this terminal width (80 columns is what a pipe or a hook gets) the table's columns would cut quotes to
+#: stubs, so each group is stacked instead, its quotes whole.
 NARROW = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _STYLE = {"conflict": "bold red", "update": "bold yellow", "correction": "bold magenta", "consistent": "green"}
@@ -35,9 +37,9 @@ def render(report: Report, fmt: str, *, show_all: bool = False, explain: bool = 
     if fmt == "json":
         return render_json(report)
     if fmt == "markdown":
-        return render_markdown(report, show_all=show_all)
+        return render_markdown(report, show_all=show_all, explain=explain)
     if fmt == "html":
-        return render_html(report, show_all=show_all)
+        return render_html(report, show_all=show_all, explain=explain)
     if fmt == "csv":
         return render_csv(report, show_all=show_all)
     buffer = io.StringIO()
@@ -60,11 +62,17 @@ def _columns(g: Discrepancy, report: Report) -> list[Claim | None]:
     return [by_article.get(a.id) for a in report.articles]
 
 
-def _context(claim: Claim, width: int) -> tuple[str, str, str]:
-    """The sentence around the claim's number: (left, number, right), "…" where cut."""
+def _context(claim: Claim, width: int | None) -> tuple[str, str, str]:
+    """The sentence around the claim's number: (left, number, right), cut at word boundaries about ``width``
+    characters from it ("…" where cut); the whole sentence when ``width`` is None."""
     s, q = claim.sentence.text, claim.quantity
-    left = ("…" if q.start > width else "") + s[max(0, q.start - width) : q.start]
-    right = s[q.end : q.end + width] + ("…" if q.end + width < len(s) else "")
+    left, right = s[: q.start], s[q.end :]
+    if width is not None and len(left) > width:
+        cut = left[-width:]
+        left = "…" + (cut.split(" ", 1)[1] if " " in cut[:-1] else cut)
+    if width is not None and len(right) > width:
+        cut = right[:width]
+        right = (cut.rsplit(" ", 1)[0] if " " in cut[1:] else cut) + "…"
     return left, q.text, right
 
 
@@ -72,12 +80,28 @@ def _verdict(g: Discrepancy) -> str:
     return "acknowledged" if g.acknowledged else g.verdict.name
 
 
+def _difference(g: Discrepancy, report: Report) -> str:
+    """Δ between the figures as written, with the pair it is about when the group has more than two reports; empty
+    for agreement and for vague amounts."""
+    v = g.verdict
+    if v.name == "consistent" or v.stated_difference is None:
+        return ""
+    text = f"Δ {_fmt(v.stated_difference)}"
+    if v.stated_relative is not None:
+        text += f" ({v.stated_relative:.0%})"
+    if len(g.claims) > 2 and v.pair:
+        text += f" {v.pair[0]}–{v.pair[1]}"
+    return text
+
+
 # -- terminal ---------------------------------------------------------------------------------------------
 
 
 def render_table(report: Report, console: Console, *, show_all: bool = False, explain: bool = False) -> None:
-    """Print the discrepancy table (and, with ``show_all``, every other group) and a summary line."""
-    context = QUOTE_CONTEXT if console.width >= NARROW else QUOTE_CONTEXT // 2
+    """Print the discrepancy table (and, with ``show_all``, every other group) and a summary line.
+
+    Below :data:`NARROW` columns each group is stacked, one whole quote a line, so that quotes are not cut to stubs.
+    """
     for article in report.articles:
         line = Text(f"{article.id}: ", style="bold")
         line.append(_clean(article.title))
@@ -88,7 +112,10 @@ def render_table(report: Report, console: Console, *, show_all: bool = False, ex
             line.append(f" [{note}]", style="yellow")
         console.print(line)
     groups = _shown(report, show_all)
-    if groups:
+    if groups and console.width < NARROW:
+        for g in groups:
+            console.print(_stacked(g, report, explain))
+    elif groups:
         table = Table(show_lines=True, expand=False)
         table.add_column("#", no_wrap=True)
         table.add_column("What")
@@ -96,32 +123,54 @@ def render_table(report: Report, console: Console, *, show_all: bool = False, ex
             table.add_column(article.id, ratio=1, min_width=16)
         table.add_column("Verdict", min_width=12)
         for g in groups:
-            table.add_row(*_row(g, report, explain, context))
+            table.add_row(*_row(g, report, explain))
         console.print(table)
     console.print(_summary(report))
 
 
-def _row(g: Discrepancy, report: Report, explain: bool, context: int) -> list[Text | str]:
-    cells: list[Text | str] = [g.id, Text(g.what)]
+def _row(g: Discrepancy, report: Report, explain: bool) -> list[Text | str]:
+    cells: list[Text | str] = [g.id, Text(g.label)]
     for claim in _columns(g, report):
-        cells.append(_quote(claim, context) if claim else Text("—", style="dim"))
+        cells.append(_quote(claim, QUOTE_CONTEXT, explain) if claim else Text("—", style="dim"))
+    cells.append(_verdict_cell(g, report, explain))
+    return cells
+
+
+def _verdict_cell(g: Discrepancy, report: Report, explain: bool) -> Text:
     verdict = Text(_verdict(g), style=_STYLE.get(g.verdict.name, "") if not g.acknowledged else "dim")
-    if g.verdict.name != "consistent":
-        verdict.append(f"\nΔ {_fmt(g.verdict.difference)} ({g.verdict.relative:.0%})", style="dim")
+    difference = _difference(g, report)
+    if difference:
+        verdict.append(f"\n{difference}", style="dim")
     if explain:
         verdict.append(f"\nsimilarity {g.similarity:.2f}\n{g.verdict.reason}", style="dim")
         places = sorted(set().union(*(c.places for c in g.claims)))
         if places:
             verdict.append(f"\nplace: {', '.join(places)}", style="dim")
-    cells.append(verdict)
-    return cells
+    return verdict
 
 
-def _quote(claim: Claim, context: int) -> Text:
-    """The claim's number in bold, with a little of its sentence around it."""
+def _stacked(g: Discrepancy, report: Report, explain: bool) -> Table:
+    """One group for a narrow terminal: a heading line, then each report's figure and whole sentence."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    heading = Text(f"{g.label} · ", style="bold")
+    heading.append_text(_verdict_cell(g, report, explain))
+    grid.add_row(Text(g.id, style="bold"), heading)
+    for article, claim in zip(report.articles, _columns(g, report), strict=True):
+        grid.add_row(Text(f"  {article.id}"), _quote(claim, None, explain) if claim else Text("—", style="dim"))
+    grid.add_row("", "")
+    return grid
+
+
+def _quote(claim: Claim, context: int | None, explain: bool) -> Text:
+    """The claim's figure as written, then its number in bold with its sentence (or some of it) around."""
     left, number, right = _context(claim, context)
     text = Text()
-    text.append(_interval(claim.quantity) + "\n", style="bold")
+    text.append(_clean(claim.quantity.text), style="bold")
+    if explain:
+        text.append(f" {_interval(claim.quantity)}", style="dim")
+    text.append("\n")
     text.append(_clean(left))
     text.append(_clean(number), style="bold reverse")
     text.append(_clean(right))
@@ -129,8 +178,9 @@ def _quote(claim: Claim, context: int) -> Text:
 
 
 def _interval(q: Quantity) -> str:
+    """The interval a figure asserts, as --explain shows it: "at least [15, ∞]", "vague [12, 120]"."""
     if q.qualifier == "exact":
-        return _fmt(q.value)
+        return f"[{_fmt(q.value)}]"
     lo = "" if q.low is None else _fmt(q.low)
     hi = "∞" if q.high is None else _fmt(q.high)
     return f"{q.qualifier.replace('_', ' ')} [{lo}, {hi}]"
@@ -174,7 +224,7 @@ def _md(text: str) -> str:
     return text
 
 
-def render_markdown(report: Report, *, show_all: bool = False) -> str:
+def render_markdown(report: Report, *, show_all: bool = False, explain: bool = False) -> str:
     """A GitHub-flavoured Markdown table, one row per group, one column per article."""
     lines = ["## claimdiff", ""]
     for a in report.articles:
@@ -192,11 +242,15 @@ def render_markdown(report: Report, *, show_all: bool = False) -> str:
                     cells.append("—")
                     continue
                 left, number, right = _context(c, QUOTE_CONTEXT)
-                cells.append(f"**{_md(_interval(c.quantity))}**<br>{_md(left)}**{_md(number)}**{_md(right)}")
+                interval = f" {_md(_interval(c.quantity))}" if explain else ""
+                cells.append(f"**{_md(c.quantity.text)}**{interval}<br>{_md(left)}**{_md(number)}**{_md(right)}")
             verdict = f"**{_verdict(g)}**"
-            if g.verdict.name != "consistent":
-                verdict += f" (Δ {_fmt(g.verdict.difference)}, {g.verdict.relative:.0%})"
-            lines.append(f"| {g.id} | {_md(g.what)} | " + " | ".join(cells) + f" | {verdict} |")
+            difference = _difference(g, report)
+            if difference:
+                verdict += f" ({_md(difference)})"
+            if explain:
+                verdict += f"<br>{_md(g.verdict.reason)}"
+            lines.append(f"| {g.id} | {_md(g.label)} | " + " | ".join(cells) + f" | {verdict} |")
         lines.append("")
     lines.append(_summary_text(report))
     return "\n".join(lines) + "\n"
@@ -270,13 +324,19 @@ td,th{border:1px solid #ccc;padding:.4rem .6rem;vertical-align:top;text-align:le
 .correction{color:#8250df;font-weight:bold}.consistent,.acknowledged{color:#1a7f37}
 mark{background:#ffe58a;font-weight:bold}
 .sources{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1.5rem}
-.sources article{border:1px solid #ddd;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere}
+.sources article{border:1px solid #ddd;padding:1rem}
+.sources .text{white-space:pre-wrap;overflow-wrap:anywhere}
+.sources dl{display:grid;grid-template-columns:auto 1fr;gap:0 .6rem;font-size:.85em;color:#555;margin:0 0 .8rem}
+.sources dd{margin:0}
+a mark{color:inherit}:target mark,tr:target{outline:2px solid #b00020}
 """
 
 
-def render_html(report: Report, *, show_all: bool = False) -> str:
+def render_html(report: Report, *, show_all: bool = False, explain: bool = False) -> str:
     """One self-contained page: the table, then the sources side by side with their claimed figures marked.
 
+    Each row links to its figures in the sources (``#G1-A``) and each marked figure back to its row (``#G1``).
+    An article's metadata heads its pane; its page furniture (a ``date`` line, "Advertisement") is left out.
     Everything taken from an article is escaped; the page loads nothing from anywhere.
     """
     e = html.escape
@@ -285,8 +345,7 @@ def render_html(report: Report, *, show_all: bool = False) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>claimdiff: {e(_summary_text(report))}</title><style>{_CSS}</style></head><body>",
-        "<h1>claimdiff</h1>",
-        f"<p>{e(_summary_text(report))}</p>",
+        f"<header><h1>claimdiff</h1><p>{e(_summary_text(report))}</p></header>",
     ]
     groups = _shown(report, show_all)
     if groups:
@@ -294,39 +353,59 @@ def render_html(report: Report, *, show_all: bool = False) -> str:
         out += [f"<th>{e(a.id)}: {e(a.title)}</th>" for a in report.articles]
         out.append("<th>Verdict</th></tr></thead><tbody>")
         for g in groups:
-            out.append(f'<tr id="{e(g.id)}"><td>{e(g.id)}</td><td>{e(g.what)}</td>')
+            out.append(f'<tr id="{e(g.id)}"><td>{e(g.id)}</td><td>{e(g.label)}</td>')
             for c in _columns(g, report):
                 if c is None:
                     out.append("<td>—</td>")
                     continue
                 s, q = c.sentence.text, c.quantity
+                figure = f'<a href="#{e(_anchor(g, c))}"><b>{e(q.text)}</b></a>'
+                interval = f" <small>{e(_interval(q))}</small>" if explain else ""
                 quote = f"{e(s[: q.start])}<mark>{e(q.text)}</mark>{e(s[q.end :])}"
-                out.append(f"<td><b>{e(_interval(q))}</b><br>{quote}</td>")
+                out.append(f"<td>{figure}{interval}<br>{quote}</td>")
             verdict = _verdict(g)
-            detail = (
-                f"<br>Δ {e(_fmt(g.verdict.difference))} ({g.verdict.relative:.0%})" if verdict != "consistent" else ""
-            )
+            difference = _difference(g, report)
+            detail = f"<br>{e(difference)}" if difference else ""
             out.append(
                 f'<td class="{e(verdict)}">{e(verdict)}{detail}<br><small>{e(g.verdict.reason)}</small></td></tr>'
             )
         out.append("</tbody></table>")
     out.append('<h2>Sources</h2><div class="sources">')
-    marks: dict[str, list[tuple[int, int]]] = {a.id: [] for a in report.articles}
+    marks: dict[str, dict[tuple[int, int], str]] = {a.id: {} for a in report.articles}
     for g in groups:
         for c in g.claims:
             start = c.sentence.start + c.quantity.start
-            marks[c.article].append((start, start + len(c.quantity.text)))
+            marks[c.article].setdefault((start, start + len(c.quantity.text)), g.id)
     for a in report.articles:
-        text, pieces, at = a.text, [], 0
-        for start, end in sorted(set(marks[a.id])):
-            if start < at:
-                continue
-            pieces.append(e(text[at:start]) + f"<mark>{e(text[start:end])}</mark>")
-            at = end
-        pieces.append(e(text[at:]))
-        meta = ", ".join(x for x in (a.source, a.published, a.path) if x)
-        out.append(
-            f"<article><h3>{e(a.id)}: {e(a.title)}</h3><p><small>{e(meta)}</small></p>{''.join(pieces)}</article>"
-        )
+        out.append(f'<article>{_pane_header(a)}<div class="text">{_pane_text(a, marks[a.id])}</div></article>')
     out.append("</div></body></html>")
     return "\n".join(out) + "\n"
+
+
+def _anchor(g: Discrepancy, claim: Claim) -> str:
+    return f"{g.id}-{claim.article}"
+
+
+def _pane_header(a: Article) -> str:
+    """An article's metadata as its pane's header: label and title, then source, date and file."""
+    e = html.escape
+    named = (("source", a.source), ("published", a.published), ("file", a.path))
+    meta = "".join(f"<dt>{name}</dt><dd>{e(value)}</dd>" for name, value in named if value)
+    return f"<header><h3>{e(a.id)}: {e(a.title)}</h3><dl>{meta}</dl></header>"
+
+
+def _pane_text(a: Article, marks: dict[tuple[int, int], str]) -> str:
+    """The article's text, escaped, without its furniture, each marked figure linking back to its row."""
+    e = html.escape
+    text, pieces, at = a.text, [], 0
+    cuts = sorted([(start, end, None) for start, end in a.furniture] + [(s, t, g) for (s, t), g in marks.items()])
+    for start, end, group in cuts:
+        if start < at:
+            continue
+        pieces.append(e(text[at:start]))
+        if group is not None:
+            anchor = f"{group}-{a.id}"
+            pieces.append(f'<a id="{e(anchor)}" href="#{e(group)}"><mark>{e(text[start:end])}</mark></a>')
+        at = end
+    pieces.append(e(text[at:]))
+    return "".join(pieces).strip()

@@ -34,12 +34,12 @@ class Discrepancy:
     @property
     def label(self) -> str:
         """What the row counts, in an editor's words: ``what`` when every report counts the same thing, else what
-        each one counts ("evacuated (A: unnamed, B: child)"), so that a row never claims more than its reports say."""
+        each one counts ("evacuated (A: not said, B: child)"), so that a row never claims more than its reports say."""
         nouns = [c.noun for c in self.claims]
         if len(set(nouns)) <= 1:
             return self.what
         event = (self.claims[0].event or "count").replace("_", " ")
-        return f"{event} (" + ", ".join(f"{c.article}: {c.noun or 'unnamed'}" for c in self.claims) + ")"
+        return f"{event} (" + ", ".join(f"{c.article}: {c.noun or 'not said'}" for c in self.claims) + ")"
 
     @property
     def fingerprint(self) -> str:

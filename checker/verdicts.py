@@ -131,8 +131,12 @@ def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_d
             return verdict("update", f"{hi.article} words its figure as a rise over {lo.article}'s")
     if dates[0] and dates[0] == dates[1]:
         when = f" on the same day ({dates[0]})"
+    elif dates[0] and dates[1]:
+        when = ""
+    elif dates[0] or dates[1]:
+        when = f" ({b.article if dates[0] else a.article} is undated)"
     else:
-        when = "" if dates[0] and dates[1] else " (undated)"
+        when = " (both undated)"
     return verdict("conflict", f"{a.article} and {b.article} disagree{when}")
 
 
