@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from checker.articles import Article
 from checker.claims import Claim
 from checker.quantities import Quantity
+from checker.report import Discrepancy, Report
 from checker.sentences import Sentence
+from checker.verdicts import judge
 
 
 def quantity(
@@ -29,6 +34,7 @@ def claim(
     event: str = "killed",
     noun: str | None = "person",
     sentence: str | None = None,
+    sentence_start: int = 0,
     update: bool = False,
     correction: bool = False,
 ) -> Claim:
@@ -47,7 +53,7 @@ def claim(
     )
     return Claim(
         article=article,
-        sentence=Sentence(0, text, 0, len(text)),
+        sentence=Sentence(0, text, sentence_start, sentence_start + len(text)),
         quantity=q,
         event=event,
         noun=noun,
@@ -55,3 +61,35 @@ def claim(
         update=update,
         correction=correction,
     )
+
+
+def report(
+    groups: Sequence[Sequence[Claim]],
+    *,
+    texts: dict[str, str] | None = None,
+    published: dict[str, str | None] | None = None,
+    furniture: dict[str, tuple[tuple[int, int], ...]] | None = None,
+) -> Report:
+    """A report of the given groups, judged; an article per label the claims use, its text from ``texts`` (default:
+    its claims' sentences)."""
+    labels = sorted({c.article for g in groups for c in g})
+    texts = texts or {}
+    published = published or {}
+    furniture = furniture or {}
+    articles = tuple(
+        Article(
+            id=label,
+            path=f"{label.lower()}.txt",
+            title=f"Report {label}",
+            text=texts.get(label) or " ".join(c.sentence.text for g in groups for c in g if c.article == label),
+            published=published.get(label),
+            furniture=furniture.get(label, ()),
+        )
+        for label in labels
+    )
+    dates = {a.id: a.published for a in articles}
+    judged = tuple(
+        Discrepancy(id=f"G{i + 1}", what=g[0].what, claims=tuple(g), verdict=judge(tuple(g), dates), similarity=0.5)
+        for i, g in enumerate(groups)
+    )
+    return Report(articles=articles, groups=judged, claims=tuple(c for g in groups for c in g))
