@@ -115,3 +115,32 @@ def test_control_characters_never_reach_the_terminal(write_articles):
     result = run(*map(str, paths))
     assert result.returncode == 1
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_a_run_writes_nothing_but_its_own_cache_in_the_home_folder(tmp_path):
+    """ONNX Runtime would leave a device identifier under ~/.cache/Microsoft; claimdiff turns its telemetry off."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("CLAIMDIFF_CACHE_DIR", "ORT_DISABLE_TELEMETRY")}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), NO_COLOR="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", *map(str, BELGOROD), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    written = sorted(p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file())
+    assert written and all(p.startswith(".cache/claimdiff/") for p in written), written
+
+
+def test_the_users_own_telemetry_setting_is_kept():
+    code = "import os, embeddings; print(os.environ['ORT_DISABLE_TELEMETRY'])"
+    env = {**os.environ, "ORT_DISABLE_TELEMETRY": "0"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert result.stdout.strip() == "0"
+    env.pop("ORT_DISABLE_TELEMETRY")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert result.stdout.strip() == "1"
