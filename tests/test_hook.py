@@ -48,8 +48,14 @@ def hook_env(tmp_path_factory) -> dict:
     }
 
 
+@pytest.fixture(scope="module")
+def rev() -> str:
+    """This checkout's HEAD, read once, so that every case uses the one hook environment pre-commit builds for it."""
+    return git("rev-parse", "HEAD", cwd=ROOT).stdout.strip()
+
+
 @pytest.fixture
-def newsroom(tmp_path, hook_env) -> Path:
+def newsroom(tmp_path, hook_env, rev) -> Path:
     """A repository of articles with claimdiff installed as its pre-commit hook, as the README shows it."""
     repo = tmp_path / "newsroom"
     repo.mkdir()
@@ -57,7 +63,7 @@ def newsroom(tmp_path, hook_env) -> Path:
     config = yaml.safe_load(readme_hook_config())
     (entry,) = config["repos"]
     # this checkout at its HEAD stands for the released repository at its tag
-    entry["repo"], entry["rev"] = str(ROOT), git("rev-parse", "HEAD", cwd=ROOT).stdout.strip()
+    entry["repo"], entry["rev"] = str(ROOT), rev
     entry["hooks"][0]["verbose"] = True  # pre-commit shows a passing hook's output too, so the test can read it
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     pre_commit = Path(sys.executable).parent / "pre-commit"
