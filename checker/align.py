@@ -89,6 +89,8 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False, open_pair: bool = Fal
         return a.partial and b.partial and a.noun is not None and a.noun == b.noun  # the same part only
     if a.scope != b.scope:
         return False  # "in 1982", "so far this year": another time than the story's
+    if a.owner and b.owner and a.owner != b.owner:
+        return False  # "EDS shares ... $24.13" and "HP shares ... $44.27": another owner's figure
     if a.event != b.event and not (open_pair and is_open_pair(a, b)):
         return False
     if a.event is None and (a.noun is None or a.noun != b.noun):
@@ -201,7 +203,19 @@ def align(
     # Merging checks every pair of the two groups; claims of one article that differ only in their figure are
     # interchangeable there, so each pair of such profiles is judged once (1,000 articles: 7 s -> 1 s).
     profile = [
-        (c.article, i in lead, c.partial, c.scope, c.event, c.noun, c.on_topic, c.named_places, c.places, c.phrase)
+        (
+            c.article,
+            i in lead,
+            c.partial,
+            c.scope,
+            c.event,
+            c.noun,
+            c.on_topic,
+            c.named_places,
+            c.places,
+            c.phrase,
+            c.owner,
+        )
         for i, c in enumerate(claims)
     ]
     judged: dict[tuple, bool] = {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from checker import vocabulary as V
 from checker.articles import Article
-from checker.frames import Frame, frame_of, parse
+from checker.frames import Frame, asides, frame_of, parse
 from checker.quantities import WORDS_OF_NUMBERS, Quantity, extract, lemma
 from checker.sentences import Sentence
 
@@ -109,6 +109,7 @@ class Claim:
     ``predicate`` is the lemma of the verb or adjective the parse says governs the count ("rescue", "dead"),
     ``planned`` whether that predicate is only planned or possible ("would be evacuated"), and ``phrase`` the
     claim's own words with the number masked ("N children would be evacuated"), which alignment compares.
+    ``owner`` is the proper name whose count it is ("Toyota recalled ...", "EDS shares ...").
     """
 
     article: str
@@ -128,6 +129,7 @@ class Claim:
     predicate: str | None = None
     planned: bool = False
     phrase: str = ""
+    owner: str | None = None
 
     @property
     def what(self) -> str:
@@ -158,7 +160,8 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
     candidates = []
     for sentence in sentences:
         if _HAS_NUMBER.search(sentence.text):
-            quantities = extract(sentence.text)
+            # ages, durations and shares never count anything comparable: a sentence with only those is not parsed
+            quantities = [q for q in extract(sentence.text) if _head(q.unit) not in V.NOT_COUNTS]
             if quantities:
                 candidates.append((sentence, quantities))
     docs = parse(s.text for s, _ in candidates) if candidates else {}
@@ -167,7 +170,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
         doc = docs[sentence.text]
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
         events = _events(words)
-        places = places_in(sentence.text, known)
+        places = places_in(_without(sentence.text, asides(doc)), known)
         regions = regions_in(sentence.text) if places else frozenset()
         scope = _time_scope(sentence.text)
         is_title = sentence.index == 0 and sentence.text.strip() == article.title
@@ -180,8 +183,6 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
                 continue  # "not four as first reported" retracts that figure
             noun = _head(quantity.unit)
-            if noun in V.NOT_COUNTS:
-                continue
             frame = frame_of(doc, quantity.start, quantity.end)
             event = _event(frame, words, events, quantity, starts)
             if event == _DENIED:
@@ -199,7 +200,15 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             partitive = bool(
                 _PARTITIVE.match(sentence.text, quantity.end) or _INCLUDING.search(sentence.text, 0, quantity.start)
             )
-            found.append((quantity, event, noun, partitive or frame.part, frame))
+            if frame.part in ("of", "among", "degree"):
+                partitive = True
+            elif frame.part == "other":
+                # "four others were wounded" after "one was killed" counts all the wounded; after "one was
+                # wounded", or with nothing before it in the sentence ("three other teenagers were also
+                # injured"), it is a part of the wounded
+                before = [e for q, e, *_ in found if q.start < quantity.start and e is not None]
+                partitive = partitive or not before or event in before
+            found.append((quantity, event, noun, partitive, frame))
         for quantity, event, noun, partitive, frame in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them
             subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, *_ in found)
@@ -229,6 +238,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     predicate=frame.predicate,
                     planned=frame.planned,
                     phrase=frame.phrase or _window(sentence.text, quantity),
+                    owner=frame.owner,
                 )
             )
     return claims
@@ -252,9 +262,16 @@ def _event(
         if known:
             return known
     nearest = _nearest_event(words, events, quantity, starts)
-    if nearest is not None or frame.predicate is None:
+    if nearest is not None or frame.predicate is None or not frame.verbal:
         return nearest
     return frame.predicate
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked out, every other character at its offset."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _window(text: str, quantity: Quantity, width: int = 4) -> str:

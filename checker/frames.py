@@ -49,10 +49,12 @@ class Frame:
     passive: bool = False
     negated: bool = False
     planned: bool = False
-    part: bool = False
+    part: str | None = None
     phrase: str = ""
     predicate_word: str | None = None
     predicate_at: int = -1
+    verbal: bool = False
+    owner: str | None = None
 
 
 @cache
@@ -101,7 +103,7 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
 
     noun_tok = None
     predicate = None
-    part = False
+    part: str | None = None
     head = num.head
     if num.dep_ in _NOMINAL_DEPS and head.i not in inside:
         if head.pos_ in ("NOUN", "PROPN"):
@@ -112,19 +114,21 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
-            noun_tok, part = pobj, True  # "three of the victims", "four of them"
-    nominal = noun_tok if noun_tok is not None and not part else num
+            noun_tok, part = pobj, "of"  # "three of the victims", "four of them"
+    nominal = noun_tok if noun_tok is not None and part is None else num
     if noun_tok is not None and any(c.dep_ == "amod" and c.lemma_.lower() in V.PART_MARKERS for c in noun_tok.children):
-        part = True  # "three other teenagers"
+        part = "other"  # "three other teenagers"
     if noun_tok is not None and noun_tok.lemma_.lower() in V.PART_MARKERS:
-        part = True  # "four others"
+        part = "other"  # "four others"
+    if noun_tok is not None and any(c.dep_ == "det" and c.lower_ == "another" for c in noun_tok.children):
+        part = "other"  # "another four people died in hospital"
 
     if predicate is None:
         predicate = _participle(nominal)
     t, hops = nominal, 0
     while predicate is None and t.head.i != t.i and hops < _MAX_HOPS:
         if t.dep_ == "pobj" and t.head.lower_ in V.PART_PREPOSITIONS:
-            part = True  # "including children", "among them"
+            part = "among"  # "including children", "among them"
         t, hops = t.head, hops + 1
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in _PREDICATE_DEPS):
             lemma = t.lemma_.lower()
@@ -140,8 +144,12 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
             break
 
     passive = negated = planned = False
+    owner = None
     if predicate is not None:
         kids = list(predicate.children)
+        if part is None and any(c.dep_ == "advmod" and c.lower_ in V.DEGREE_ADVERBS for c in kids):
+            part = "degree"  # "30 people seriously injured": some of the injured
+        owner = _owner(predicate, nominal)
         passive = any(c.dep_ == "auxpass" for c in kids) or (predicate.dep_ == "acl" and predicate.tag_ == "VBN")
         negated = any(c.dep_ == "neg" for c in kids)
         planned = any(c.dep_ == "aux" and c.lemma_.lower() in V.MODALS for c in kids) or (
@@ -157,7 +165,31 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         phrase=_phrase(doc, inside, noun_tok, predicate),
         predicate_word=predicate.lower_ if predicate is not None else None,
         predicate_at=predicate.idx if predicate is not None else -1,
+        verbal=predicate is not None and predicate.pos_ == "VERB",
+        owner=owner or (_name_in(noun_tok) if noun_tok is not None else None),
     )
+
+
+def _owner(predicate: Any, nominal: Any) -> str | None:
+    """The proper name of the subject of the predicate (or of the verb it depends on), when it is not the
+    counted thing itself."""
+    t = predicate
+    for _ in range(2):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != nominal.i:
+                return _name_in(c)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None
+
+
+def _name_in(token: Any) -> str | None:
+    """The last proper noun of a noun phrase's head and its compounds ("EDS shares" -> "eds")."""
+    names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if token.pos_ == "PROPN":
+        names.append(token)
+    return max(names, key=lambda t: t.i).lower_ if names else None
 
 
 def _predicate_lemma(token: Any) -> str:
@@ -204,3 +236,14 @@ def _phrase(doc: Any, number: set[int], noun: Any, predicate: Any) -> str:
 def frames(doc: Any, spans: Sequence[tuple[int, int]]) -> list[Frame]:
     """The frame of each quantity span of one parsed sentence."""
     return [frame_of(doc, s, e) for s, e in spans]
+
+
+def asides(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of the relative clauses and appositions that describe a noun ("Rait, who had been living
+    in Melbourne, fell 200 metres"): a place named there is where someone lives, not where the count happened."""
+    spans = []
+    for t in doc:
+        if t.dep_ in ("relcl", "appos") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            sub = list(t.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return spans
