@@ -17,7 +17,7 @@ disagreement is not hidden by a later report that updates both.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from checker import vocabulary as V
 from checker.claims import Claim
@@ -29,15 +29,12 @@ SEVERITY = {"consistent": 0, "update": 1, "correction": 2, "conflict": 3}
 
 
 @dataclass(frozen=True)
-class PairVerdict:
-    """The judgement on two reports of a group. ``articles`` are their ids, in the group's order.
+class Judgement:
+    """What a verdict says. ``difference`` is the gap between the intervals (0 when they overlap) and ``relative``
+    that gap over the larger figure's magnitude. ``stated_difference`` compares the figures as written, a bound by
+    its bound ("up to 16" against 18 is 2), and ``stated_relative`` is that over the larger figure; both are None
+    for a vague amount ("dozens") and when the figures agree."""
 
-    ``difference`` is the gap between the two intervals (0 when they overlap) and ``relative`` that gap over the
-    larger figure's magnitude. ``stated_difference`` compares the figures as written, a bound by its bound ("up to
-    16" against 18 is 2); it is None when either figure is a vague amount ("dozens").
-    """
-
-    articles: tuple[str, str]
     name: str
     difference: float
     relative: float
@@ -47,19 +44,16 @@ class PairVerdict:
 
 
 @dataclass(frozen=True)
-class Verdict:
-    """The judgement on one group: the fields of its most severe pair (largest gap among equals), and every pair.
+class PairVerdict(Judgement):
+    """The judgement on two reports of a group; ``articles`` are their ids, in the group's order."""
 
-    ``difference`` and ``relative`` are the interval gap of that pair; ``stated_difference`` and ``stated_relative``
-    its figures' difference as written (None for a vague amount or when the figures agree).
-    """
+    articles: tuple[str, str] = ("", "")
 
-    name: str
-    difference: float
-    relative: float
-    reason: str
-    stated_difference: float | None = None
-    stated_relative: float | None = None
+
+@dataclass(frozen=True)
+class Verdict(Judgement):
+    """The judgement on one group: its most severe pair's (the largest gap among equals), and every pair."""
+
     pairs: tuple[PairVerdict, ...] = ()
 
     @property
@@ -87,15 +81,7 @@ def judge(claims: tuple[Claim, ...], published: Mapping[str, str | None], *, min
         return Verdict("consistent", 0.0, 0.0, "one report only")
     if worst.name == "consistent":
         return Verdict("consistent", 0.0, 0.0, "the figures overlap", pairs=pairs)
-    return Verdict(
-        worst.name,
-        worst.difference,
-        worst.relative,
-        worst.reason,
-        worst.stated_difference,
-        worst.stated_relative,
-        pairs,
-    )
+    return Verdict(**{f.name: getattr(worst, f.name) for f in fields(Judgement)}, pairs=pairs)
 
 
 def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_difference: float = 0.0) -> PairVerdict:
@@ -109,8 +95,8 @@ def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_d
 
     def verdict(name: str, reason: str) -> PairVerdict:
         if name == "consistent":
-            return PairVerdict(ids, name, 0.0, 0.0, reason)
-        return PairVerdict(ids, name, gap, gap / magnitude, reason, stated, stated_relative)
+            return PairVerdict(name, 0.0, 0.0, reason, articles=ids)
+        return PairVerdict(name, gap, gap / magnitude, reason, stated, stated_relative, articles=ids)
 
     dates = published.get(a.article), published.get(b.article)
     if gap == 0 or gap < min_difference:

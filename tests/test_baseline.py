@@ -25,23 +25,25 @@ def test_writing_creates_the_file_and_its_folder(tmp_path):
     assert len(json.loads(path.read_text())["acknowledged"]) == 1
 
 
-def test_writing_merges_and_keeps_other_stories(tmp_path):
+def two_stories(tmp_path):
+    """A baseline file with one difference of each of two stories acknowledged, and the two reports."""
     path = tmp_path / "baseline.json"
     fire = story(str(tmp_path / "fire" / "a.txt"), str(tmp_path / "fire" / "b.txt"), 3, 5)
     quake = story(str(tmp_path / "quake" / "a.txt"), str(tmp_path / "quake" / "b.txt"), 30, 50)
     baseline.write(fire, path)
     baseline.write(quake, path)
+    return path, fire, quake
+
+
+def test_writing_merges_and_keeps_other_stories(tmp_path):
+    path, fire, quake = two_stories(tmp_path)
     assert baseline.load(path) == {fire.groups[0].fingerprint, quake.groups[0].fingerprint}
     entries = json.loads(path.read_text())["acknowledged"]
     assert [e["articles"] for e in entries] == [["fire/a.txt", "fire/b.txt"], ["quake/a.txt", "quake/b.txt"]]
 
 
 def test_rewriting_a_story_replaces_only_its_entries(tmp_path):
-    path = tmp_path / "baseline.json"
-    fire = story(str(tmp_path / "fire" / "a.txt"), str(tmp_path / "fire" / "b.txt"), 3, 5)
-    quake = story(str(tmp_path / "quake" / "a.txt"), str(tmp_path / "quake" / "b.txt"), 30, 50)
-    baseline.write(fire, path)
-    baseline.write(quake, path)
+    path, _, quake = two_stories(tmp_path)
     # the fire story now agrees: its acknowledgement goes, the quake's stays
     baseline.write(story(str(tmp_path / "fire" / "a.txt"), str(tmp_path / "fire" / "b.txt"), 5, 5), path)
     assert baseline.load(path) == {quake.groups[0].fingerprint}
