@@ -70,6 +70,7 @@ _BOILERPLATE_LINE = re.compile(
 )
 _DATA_URI = re.compile(r"data:[\w/+.-]*;base64,[A-Za-z0-9+/=\s]{256,}")
 _LOOKS_LIKE_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article)", re.IGNORECASE)
+_MARKUP = re.compile(rb"<(?:html|head|body|article|div|p)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ def load_article(
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
     is_html = suffix in HTML_SUFFIXES or bool(_LOOKS_LIKE_HTML.match(raw[:512]))
-    if is_html or (is_address(name) and suffix not in (".txt", *MARKDOWN_SUFFIXES)):
+    # a page's address rarely ends in .html; its markup says what it is
+    if is_html or (is_address(name) and _MARKUP.search(raw[:4096])):
         return _from_html(text, name, label, published, notes)
     if suffix in MARKDOWN_SUFFIXES:
         return _from_markdown(text, name, label, published, notes)
@@ -362,14 +364,16 @@ def _from_html(text: str, name: str, label: str, published: str | None, notes: t
     title = (doc.title or "").strip()
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}"
+    body = _normalise(body)
     return Article(
         id=label,
         path=name,
         title=title or _stem(name),
-        text=_normalise(body),
+        text=body,
         source=doc.sitename or doc.hostname,
-        published=published or (doc.date if doc.date and _ISO_DATE.fullmatch(doc.date) else None),
+        published=published or (doc.date if doc.date and valid_date(doc.date) else None),
         notes=notes,
+        furniture=_furniture(body, None),
     )
 
 

@@ -105,3 +105,17 @@ def _write(path, data: bytes):
 def test_labels_run_past_z():
     labels = default_labels(28)
     assert labels[:3] == ["A", "B", "C"] and labels[25:] == ["Z", "AA", "AB"]
+
+
+def test_page_furniture_is_marked_for_a_report_to_leave_out(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        " date 2024-03-20 Support The Daily Planet!\nContribute today\n\nTwo dead in Elgin\n\nAdvertisement\n\n"
+        "Two people were killed in a shooting in Elgin.\nt.me/elginnews\n",
+        encoding="utf-8",
+    )
+    article = load_article(path, label="A")
+    shown = [article.text[start:end].strip() for start, end in article.furniture]
+    furniture = ["date 2024-03-20", "Support The Daily Planet!", "Contribute today", "Advertisement", "t.me/elginnews"]
+    assert shown == furniture
+    assert article.published == "2024-03-20"
