@@ -153,13 +153,14 @@ def _hook(args: argparse.Namespace, settings: dict) -> int:
     if args.label or args.date or args.reference:
         raise InputError("--hook compares whole stories: it takes no --label, --date or --reference")
     root = settings.get("story-root")
-    reports = []
+    reports, headings = [], []
     for story in stories(args.articles, rule=settings["story"], root=Path(root) if root else None):
         if len(story.articles) < 2:
             print(f"claimdiff: {story.changed[0]}: the only article of its story ({story.key}); nothing to compare")
             continue
         reports.append(_compare(args, settings, story.articles))
-    return _finish(reports, args, settings)
+        headings.append(f"story {story.key}: {', '.join(story.articles)}")
+    return _finish(reports, args, settings, headings)
 
 
 def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str]):
@@ -184,8 +185,10 @@ def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str]):
         )
 
 
-def _finish(reports: list, args: argparse.Namespace, settings: dict) -> int:
-    """Record the baseline, write the reports and the articles' notes; the exit code of the worst report."""
+def _finish(reports: list, args: argparse.Namespace, settings: dict, headings: Sequence[str] = ()) -> int:
+    """Record the baseline, write the reports and the articles' notes; the exit code of the worst report.
+
+    ``headings`` (one per report) head each table, saying which story it is about."""
     from checker.baseline import write as write_baseline
 
     try:
@@ -193,7 +196,7 @@ def _finish(reports: list, args: argparse.Namespace, settings: dict) -> int:
             n = sum(write_baseline(report, args.write_baseline) for report in reports)
             if not args.quiet:
                 print(f"claimdiff: {n} difference(s) recorded in {args.write_baseline}", file=sys.stderr)
-        _write(reports, args, settings["format"])
+        _write(reports, args, settings["format"], headings)
     except OSError as exc:
         return _fail(f"{exc.filename or args.output}: cannot write ({exc.strerror or exc})")
     if not args.quiet:
@@ -232,7 +235,7 @@ def _settings(args: argparse.Namespace, found) -> dict:
     return settings
 
 
-def _write(reports: list, args: argparse.Namespace, fmt: str) -> None:
+def _write(reports: list, args: argparse.Namespace, fmt: str, headings: Sequence[str] = ()) -> None:
     from rich.console import Console
 
     from checker.render import render, render_table
@@ -244,8 +247,11 @@ def _write(reports: list, args: argparse.Namespace, fmt: str) -> None:
         else:
             sys.stdout.write(text)
         return
-    for report in reports:
-        render_table(report, Console(), show_all=args.all, explain=args.explain)
+    console = Console()
+    for i, report in enumerate(reports):
+        if i < len(headings):
+            console.print(headings[i], style="bold", markup=False, highlight=False)
+        render_table(report, console, show_all=args.all, explain=args.explain)
 
 
 class _progress:
