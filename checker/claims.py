@@ -189,6 +189,8 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                 event = None
             if noun is None and frame.noun and not frame.part:
                 noun = _head(frame.noun)
+            if frame.group_name:
+                noun = "person"  # "40 Palestinians", "nine Israelis": people, named by their nation
             if event in V.PEOPLE_EVENTS and (noun in V.NOT_PEOPLE or noun in _MEASURES):
                 event = None  # "four shots were heard", "bond was set at $75,000": not a count of victims
             if event is None and noun is None:
@@ -208,8 +210,8 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
                 # injured"), it is a part of the wounded
                 before = [e for q, e, *_ in found if q.start < quantity.start and e is not None]
                 partitive = partitive or not before or event in before
-            found.append((quantity, event, noun, partitive, frame))
-        for quantity, event, noun, partitive, frame in found:
+            found.append((quantity, event, noun, partitive, frame, places, regions, scope))
+        for quantity, event, noun, partitive, frame, places, regions, scope in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them
             subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, *_ in found)
             # "three females and a male were wounded", "a man and two women": one kind beside a single other

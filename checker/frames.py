@@ -55,6 +55,7 @@ class Frame:
     predicate_at: int = -1
     verbal: bool = False
     owner: str | None = None
+    group_name: bool = False
 
 
 @cache
@@ -113,8 +114,10 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
     if noun_tok is None and predicate is None:
         of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None:
-            noun_tok, part = pobj, "of"  # "three of the victims", "four of them"
+        if pobj is not None and (pobj.pos_ == "PRON" or any(c.dep_ in ("det", "poss") for c in pobj.children)):
+            # "three of the victims", "four of them", "two of its crew"; not "$137 million of diamonds", which
+            # measures the diamonds, nor "20,000 tonnes of grain"
+            noun_tok, part = pobj, "of"
     nominal = noun_tok if noun_tok is not None and part is None else num
     if noun_tok is not None and any(c.dep_ == "amod" and c.lemma_.lower() in V.PART_MARKERS for c in noun_tok.children):
         part = "other"  # "three other teenagers"
@@ -166,7 +169,8 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         predicate_word=predicate.lower_ if predicate is not None else None,
         predicate_at=predicate.idx if predicate is not None else -1,
         verbal=predicate is not None and predicate.pos_ == "VERB",
-        owner=owner or (_name_in(noun_tok) if noun_tok is not None else None),
+        owner=owner or (_name_in(noun_tok, itself=False) if noun_tok is not None else None),
+        group_name=noun_tok is not None and noun_tok.tag_ == "NNPS",
     )
 
 
@@ -184,10 +188,11 @@ def _owner(predicate: Any, nominal: Any) -> str | None:
     return None
 
 
-def _name_in(token: Any) -> str | None:
-    """The last proper noun of a noun phrase's head and its compounds ("EDS shares" -> "eds")."""
+def _name_in(token: Any, *, itself: bool = True) -> str | None:
+    """The last proper noun of a noun phrase's head (unless not ``itself``) and its compounds ("EDS shares" ->
+    "eds")."""
     names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if token.pos_ == "PROPN":
+    if itself and token.pos_ == "PROPN":
         names.append(token)
     return max(names, key=lambda t: t.i).lower_ if names else None
 
@@ -243,7 +248,7 @@ def asides(doc: Any) -> list[tuple[int, int]]:
     in Melbourne, fell 200 metres"): a place named there is where someone lives, not where the count happened."""
     spans = []
     for t in doc:
-        if t.dep_ in ("relcl", "appos") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if t.dep_ in ("relcl", "appos") and t.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
             sub = list(t.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans
