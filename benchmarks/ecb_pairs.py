@@ -14,8 +14,8 @@ once when a change is finished.
 
 Figures (labelling.md): recall = required discrepancies found / required; found = one flagged group holds both
 figures (the labelled sentence's, or the same value stated elsewhere in that article; a trap has no value, so it
-matches by its sentence only). Flag precision = flagged groups that are an expected discrepancy (required or optional) / flagged groups.
-Trap alarms = traps flagged / traps.
+matches by its sentence only). Flag precision = flagged groups that are an expected discrepancy (required or
+optional) / flagged groups. Trap alarms = traps flagged / traps.
 """
 
 from __future__ import annotations
