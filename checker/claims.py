@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker import vocabulary as V
 from checker.articles import Article
-from checker.frames import Frame, asides, frame_of, parse
+from checker.frames import Frame, asides, frame_of, parse, readable
 from checker.quantities import WORDS_OF_NUMBERS, Quantity, extract, lemma
 from checker.sentences import Sentence
 
@@ -161,7 +161,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
     for sentence in sentences:
         if _HAS_NUMBER.search(sentence.text):
             # ages, durations and shares never count anything comparable: a sentence with only those is not parsed
-            quantities = [q for q in extract(sentence.text) if _head(q.unit) not in V.NOT_COUNTS]
+            quantities = [q for q in _extract(sentence.text) if _head(q.unit) not in V.NOT_COUNTS]
             if quantities:
                 candidates.append((sentence, quantities))
     docs = parse(s.text for s, _ in candidates) if candidates else {}
@@ -274,6 +274,15 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def _extract(text: str) -> list[Quantity]:
+    """The quantities of a sentence; a headline in capitals ("3 KILLED IN HIGHWAY CRASH") is read in lower case,
+    where its words are words and not names, each figure keeping the copy's own letters."""
+    lowered = readable(text)
+    if lowered is text:
+        return extract(text)
+    return [replace(q, text=text[q.start : q.end]) for q in extract(lowered)]
 
 
 def _window(text: str, quantity: Quantity, width: int = 4) -> str:

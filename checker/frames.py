@@ -77,7 +77,7 @@ def parse(texts: Iterable[str]) -> dict[str, Any]:
         nlp = _nlp()
         # A headline in capitals parses as a string of proper nouns ("4 HELD IN MUMBAI"): read it in lower case,
         # which keeps every character offset.
-        for text, doc in zip(todo, nlp.pipe([_readable(t) for t in todo], batch_size=64), strict=True):
+        for text, doc in zip(todo, nlp.pipe([readable(t) for t in todo], batch_size=64), strict=True):
             _parsed[text] = doc
         while len(_parsed) > _CACHE_SIZE:
             _parsed.popitem(last=False)
@@ -86,7 +86,8 @@ def parse(texts: Iterable[str]) -> dict[str, Any]:
     return {t: _parsed[t] for t in texts}
 
 
-def _readable(text: str) -> str:
+def readable(text: str) -> str:
+    """``text`` in lower case when it is written in capitals (a headline), else ``text`` itself."""
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
         return text.lower()
@@ -126,14 +127,18 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
     if noun_tok is not None and any(c.dep_ == "det" and c.lower_ == "another" for c in noun_tok.children):
         part = "other"  # "another four people died in hospital"
 
+    if predicate is None and noun_tok is None:
+        predicate = _next_participle(doc, num)
     if predicate is None:
         predicate = _participle(nominal)
+    governor = None  # the first verb above the count, light or not: its modal says whether the count is a plan
     t, hops = nominal, 0
     while predicate is None and t.head.i != t.i and hops < _MAX_HOPS:
         if t.dep_ == "pobj" and t.head.lower_ in V.PART_PREPOSITIONS:
             part = "among"  # "including children", "among them"
         t, hops = t.head, hops + 1
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in _PREDICATE_DEPS):
+            governor = governor or t
             lemma = t.lemma_.lower()
             if t.lower_ in V.PART_PREPOSITIONS or lemma in V.PART_PREPOSITIONS:
                 continue
@@ -148,6 +153,8 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
 
     passive = negated = planned = False
     owner = None
+    if predicate is None and governor is not None:
+        planned = _planned(governor)  # "the death toll could rise to 100"
     if predicate is not None:
         kids = list(predicate.children)
         if part is None and any(c.dep_ == "advmod" and c.lower_ in V.DEGREE_ADVERBS for c in kids):
@@ -155,9 +162,7 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         owner = _owner(predicate, nominal)
         passive = any(c.dep_ == "auxpass" for c in kids) or (predicate.dep_ == "acl" and predicate.tag_ == "VBN")
         negated = any(c.dep_ == "neg" for c in kids)
-        planned = any(c.dep_ == "aux" and c.lemma_.lower() in V.MODALS for c in kids) or (
-            predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in V.PLAN_VERBS
-        )
+        planned = _planned(predicate)
     return Frame(
         noun=noun_tok.lemma_.lower() if noun_tok is not None else None,
         predicate=_predicate_lemma(predicate) if predicate is not None else None,
@@ -172,6 +177,24 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         owner=owner or (_name_in(noun_tok, itself=False) if noun_tok is not None else None),
         group_name=noun_tok is not None and noun_tok.tag_ == "NNPS",
     )
+
+
+def _planned(verb: Any) -> bool:
+    """A modal verb ("would be evacuated", "could rise") or the complement of a verb of intent ("plans to cut")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() in V.MODALS for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in V.PLAN_VERBS
+    )
+
+
+def _next_participle(doc: Any, num: Any) -> Any:
+    """In a list of counts ("24 dead and over 200 injured", "2 Dead, 1 Wounded") the participle or adjective
+    right after a bare number is its predicate, wherever the parser attached it."""
+    after = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if after is None or after.lemma_.lower() in V.LIGHT_PREDICATES or after.lower_ in V.PART_MARKERS:
+        return None
+    if after.tag_ in ("VBN", "VBD", "JJ") and num.dep_ in ("conj", "appos", "dobj", "nsubj", "ROOT", "npadvmod", "dep"):
+        return after
+    return None
 
 
 def _owner(predicate: Any, nominal: Any) -> str | None:

@@ -214,3 +214,79 @@ def test_a_denied_event_counts_nothing():
 def test_a_running_total_or_another_year_is_scoped():
     (claim,) = claims_of("More than 750 people have been killed in Chicago so far this year.")
     assert claim.scope
+
+
+# --- the claim frame (checker/frames.py): what the parse says each figure counts -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ferry sinks off the coast: 34 dead, 120 rescued", [(34, "killed"), (120, "rescued")]),
+        ("2 Dead, 1 Wounded in Shooting at Plant", [(2, "killed"), (1, "injured")]),
+        ("The quake left 24 dead and over 200 injured.", [(24, "killed"), (200, "injured")]),
+    ],
+)
+def test_each_count_of_a_list_has_its_own_predicate(text, expected):
+    assert [(c.quantity.value or c.quantity.low, c.event) for c in claims_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "planned"),
+    [
+        ("Officials said around 9,000 children would be evacuated from the region.", True),
+        ("The carmaker plans to cut 1,200 jobs next year.", True),
+        ("The death toll could rise to 100, officials warned.", True),
+        ("Officials evacuated around 9,000 children from the region.", False),
+        ("The carmaker cut 1,200 jobs last month.", False),
+    ],
+)
+def test_what_is_planned_is_told_from_what_happened(text, planned):
+    (claim,) = [c for c in claims_of(text) if c.event]
+    assert claim.planned is planned
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "partial"),
+    [
+        ("One man was killed and four others wounded in the shooting.", "four", False),
+        ("The gunman killed two workers and wounded two others.", "two", False),
+        ("Three other teenagers were also injured, police said.", "Three", True),
+        ("Another four people died in hospitals in the district.", "four", True),
+        ("Around 30 people were seriously injured, the agency said.", "Around 30", True),
+        ("Five people were killed, including two children.", "two", True),
+    ],
+)
+def test_others_are_a_part_only_of_a_count_of_their_own_event(text, figure, partial):
+    claims = [c for c in claims_of(text) if c.quantity.text == figure]
+    assert claims[-1].partial is partial
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Toyota recalled 2.3 million vehicles on Tuesday.", "toyota"),
+        ("EDS shares rose $5.27 to finish at $24.13.", "eds"),
+        ("Police recalled 2.3 million leaflets.", None),
+    ],
+)
+def test_the_owner_of_a_figure_is_its_proper_subject(text, owner):
+    assert claims_of(text)[-1].owner == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("4 HELD IN MUMBAI ATTACK PROBE", "hold"),
+        ("3 KILLED IN HIGHWAY CRASH", "killed"),
+        ("Pirates boarded two tankers off the coast.", "board"),
+    ],
+)
+def test_a_predicate_outside_every_class_is_an_open_event(text, event):
+    assert [c.event for c in claims_of(text)] == [event]
+
+
+@pytest.mark.parametrize("text", ["Israeli forces killed 40 Palestinians.", "Twelve Afghans have died since Saturday."])
+def test_a_people_named_by_their_nation_are_people(text):
+    (claim,) = claims_of(text)
+    assert claim.noun == "person" and claim.event == "killed"

@@ -1,0 +1,82 @@
+"""Alignment on its own, model-free: claims from the factory, vectors made by hand.
+
+Each test states one rule of ``checker.align``: which claims may state the same count, and how similarity
+decides among those that may.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from checker.align import align, comparable
+from tests.factories import claim, quantity
+
+
+def two(event_a="killed", event_b="killed", **fields):
+    a = claim("A", quantity("3", 3), event=event_a)
+    b = claim("B", quantity("5", 5), event=event_b)
+    return replace(a, **fields.get("a", {})), replace(b, **fields.get("b", {}))
+
+
+def test_same_event_same_noun_is_comparable():
+    assert comparable(*two())
+
+
+def test_killed_never_pairs_with_injured():
+    assert not comparable(*two("killed", "injured"))
+    assert not comparable(*two("killed", "injured"), open_pair=True)  # two known classes never pair
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        ({"partial": True, "noun": "child"}, {"partial": False}, False),  # a part against a whole
+        ({"partial": True, "noun": "child"}, {"partial": True, "noun": "child"}, True),  # the same part
+        ({"scope": frozenset({"2004"})}, {}, False),  # another time
+        ({"owner": "eds"}, {"owner": "hp"}, False),  # another owner's figure
+        ({"owner": "eds"}, {}, True),  # only one names an owner
+        ({"noun": "child"}, {"noun": "officer"}, False),  # two different kinds of person
+        ({"noun": "child"}, {"noun": "person"}, True),  # people covers children
+    ],
+)
+def test_gates(a, b, ok):
+    assert comparable(*two(a=a, b=b)) is ok
+
+
+def test_an_open_event_pairs_with_another_event_only_when_asked():
+    a, b = two("hold", "arrested")
+    assert not comparable(a, b)
+    assert comparable(a, b, open_pair=True)
+
+
+def unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_non_leads_pair_on_their_claim_phrases_when_sentences_differ():
+    # each article's first injured figure is its lead; the second ones are later paragraphs whose sentences
+    # share nothing (cosine 0): only their claim phrases can pair them
+    a1, a2 = claim("A", quantity("7", 7), event="injured"), claim("A", quantity("4", 4), event="injured")
+    b1, b2 = claim("B", quantity("7", 7), event="injured"), claim("B", quantity("6", 6), event="injured")
+    claims = [a1, a2, b1, b2]
+    sentences = np.stack([unit(1, 0, 0), unit(0, 1, 0), unit(1, 0, 0), unit(0, 0, 1)])
+    phrases_apart = np.stack([unit(1, 0, 0), unit(0, 1, 0), unit(1, 0, 0), unit(0, 0, 1)])
+    phrases_close = np.stack([unit(1, 0, 0), unit(0, 1, 0), unit(1, 0, 0), unit(0, 1, 0.05)])
+
+    def pairs(phrases):
+        return {frozenset(c.quantity.text for c in g.claims) for g in align(claims, sentences, phrase_vectors=phrases)}
+
+    assert pairs(phrases_apart) == {frozenset({"7"})}
+    assert pairs(phrases_close) == {frozenset({"7"}), frozenset({"4", "6"})}
+
+
+def test_one_claim_per_article_in_a_group():
+    a1, a2 = claim("A", quantity("3", 3)), claim("A", quantity("4", 4))
+    b = claim("B", quantity("5", 5))
+    vectors = np.stack([unit(1, 0), unit(1, 0), unit(1, 0)])
+    groups = align([a1, a2, b], vectors, phrase_vectors=vectors)
+    assert [sorted(c.article for c in g.claims) for g in groups] == [["A", "B"]]
