@@ -60,7 +60,19 @@ class Frame:
 
 @cache
 def _nlp() -> Any:
-    import spacy
+    import sys
+
+    # thinc (spaCy's machine-learning layer) imports torch when it can, 3-4 s on this machine, for GPU features
+    # the small CPU model never uses. Hide torch while spaCy is imported, unless something already loaded it;
+    # torch imports normally afterwards (the sentence-transformers backend needs it).
+    hide = "torch" not in sys.modules
+    if hide:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # makes "import torch" raise ImportError
+    try:
+        import spacy
+    finally:
+        if hide:
+            del sys.modules["torch"]
 
     # NER is not used: places come from the sentence's wording (claims.places_in); dropping it saves a third.
     return spacy.load(MODEL, exclude=["ner"])
