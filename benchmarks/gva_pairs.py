@@ -112,6 +112,9 @@ def main() -> None:
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
     parser.add_argument("--parity", action="store_true", help="check every comparison against the reference backend")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="which half of the incidents")
+    parser.add_argument(
+        "--flags", metavar="FILE", help="write every flagged group of the consistent pairs (any event) as JSON lines"
+    )
     args = parser.parse_args()
 
     root = corpus("gva_semeval2018_task5")
@@ -167,6 +170,7 @@ def main() -> None:
         candidates += [(incident, pair) for pair in pairs[:PAIRS_PER_INCIDENT]]
     rng.shuffle(candidates)
 
+    flags_out = open(args.flags, "w", encoding="utf-8") if args.flags else None  # noqa: SIM115
     consistent = false_alarms = tried = detected = compared = 0
     pair_seconds = 0.0
     with tempfile.TemporaryDirectory() as tmp:
@@ -185,6 +189,20 @@ def main() -> None:
                 continue
             consistent += 1
             flagged = [g for g in report.discrepancies if g.claims[0].event in EVENTS]
+            if flags_out:
+                for g in report.discrepancies:
+                    record = {
+                        "incident": incident["incident_id"],
+                        "a": a["file"],
+                        "b": b["file"],
+                        "what": g.what,
+                        "verdict": g.verdict.name,
+                        "claims": [
+                            {"article": c.article, "figure": c.quantity.text, "sentence": c.sentence.text}
+                            for c in g.claims
+                        ],
+                    }
+                    flags_out.write(json.dumps(record) + "\n")
             false_alarms += len(flagged)
             if args.misses:
                 for g in flagged:
@@ -224,6 +242,8 @@ def main() -> None:
                 print(f"    {which}: {claim.sentence.text[:160]!r}")
                 print(f"    {other}: {right.sentence.text[:160]!r}")
 
+    if flags_out:
+        flags_out.close()
     print(f"backend: {encoder.name}")
     if reference is not None:
         print(f"parity with {reference.name}: same groups and verdicts in {parity[0]}/{parity[1]} comparisons")
