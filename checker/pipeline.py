@@ -43,15 +43,15 @@ def compare(
 ) -> Report:
     """Compare the numeric claims of two or more articles.
 
-    ``labels`` name the articles (default A, B, C...); ``dates`` give their publication dates (ISO, or None to
-    keep what the file says). ``backend`` names the embedding backend (default: the fast one, see
+    ``labels`` name the articles (default A, B, C...); ``dates`` give their publication dates (ISO, or None to keep
+    what the file says). ``backend`` names the embedding backend (default: the fast one, see
     :data:`embeddings.BACKENDS`); ``encoder`` overrides it with any object that has ``encode(texts) -> np.ndarray``.
-    ``cache=False`` keeps no vectors on disk. ``min_difference`` ignores smaller gaps; ``min_similarity`` overrides the
-    sentence-similarity floor of alignment. With ``reference`` (a draft), that article is compared against
-    every other one and only groups that involve it are reported (the reference may also be among ``paths``).
-    ``baseline`` names a file of acknowledged differences (see :mod:`checker.baseline`). Web addresses (http,
-    https) are fetched unless ``offline``. Raises :class:`~checker.errors.InputError` for bad input and
-    :class:`embeddings.ModelUnavailable` when the model is not installed.
+    ``cache=False`` keeps no vectors (nor fetched pages) on disk. ``min_difference`` ignores smaller gaps;
+    ``min_similarity`` overrides the sentence-similarity floor of alignment. With ``reference`` (a draft), that
+    article is compared against every other one and only groups that involve it are reported (the reference may also
+    be among ``paths``). ``baseline`` names a file of acknowledged differences (see :mod:`checker.baseline`). Web
+    addresses (http, https) are fetched unless ``offline``. Raises :class:`~checker.errors.InputError` for bad input
+    and :class:`embeddings.ModelUnavailable` when the model is not installed.
     """
     acknowledged = baseline_file.load(baseline) if baseline is not None else frozenset()
     if reference is not None:
@@ -76,7 +76,7 @@ def compare(
 
     articles: list[Article] = []
     for i, (path, label, date) in enumerate(zip(paths, labels, dates, strict=True)):
-        articles.append(load_article(path, label=label, published=date, offline=offline))
+        articles.append(load_article(path, label=label, published=date, offline=offline, cache=cache))
         if progress:
             progress("reading", i + 1, len(paths))
     lap("load")

@@ -286,3 +286,13 @@ def test_the_reference_may_also_be_among_the_articles(capsys, write_articles, wh
     assert code == 1, err
     doc = json.loads(out)
     assert [a["path"] for a in doc["articles"]] == [str(draft), *map(str, wires)]
+
+
+def test_no_cache_keeps_no_page(capsys, site, write_articles, tmp_path):
+    base, pages, hits = site
+    pages["/ferry"] = PAGE.encode()
+    (wire,) = write_articles(WIRE)
+    for _ in range(2):
+        assert run(capsys, f"{base}/ferry", wire, "--no-cache")[0] == 1
+    assert hits == ["/ferry", "/ferry"]
+    assert not (tmp_path / "cache" / "pages").exists()
