@@ -187,8 +187,8 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             event = _event(frame, words, events, quantity, starts)
             if event == _DENIED:
                 event = None
-            if noun is None and frame.noun and not frame.part:
-                noun = _head(frame.noun)
+            if noun is None and frame.noun and not frame.part and frame.noun not in V.EVENT_OF_WORD:
+                noun = _head(frame.noun)  # not "Dead" in a headline's "1 Dead, 3 Injured": that is the event
             if frame.group_name:
                 noun = "person"  # "40 Palestinians", "nine Israelis": people, named by their nation
             if event in V.PEOPLE_EVENTS and (noun in V.NOT_PEOPLE or noun in _MEASURES):

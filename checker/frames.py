@@ -119,8 +119,12 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
     predicate = None
     part: str | None = None
     head = num.head
-    if num.dep_ in _NOMINAL_DEPS and head.i not in inside:
-        if head.pos_ in ("NOUN", "PROPN"):
+    # what a number counts or undergoes follows it ("34 dead", "9,000 children"); a head before it is something
+    # the number is set beside ("1 Dead, 3 Injured": 3 is not dead)
+    if num.dep_ in _NOMINAL_DEPS and head.i not in inside and head.i > num.i:
+        if head.lower_ in V.EVENT_OF_WORD:
+            predicate = head  # "3 Injured" in a headline, parsed as a name: the event, not what is counted
+        elif head.pos_ in ("NOUN", "PROPN"):
             noun_tok = head
         elif head.pos_ in ("ADJ", "VERB") and head.lemma_.lower() not in V.LIGHT_PREDICATES:
             predicate = head  # "34 dead", "1,000 homeless"
@@ -204,7 +208,15 @@ def _next_participle(doc: Any, num: Any) -> Any:
     after = doc[num.i + 1] if num.i + 1 < len(doc) else None
     if after is None or after.lemma_.lower() in V.LIGHT_PREDICATES or after.lower_ in V.PART_MARKERS:
         return None
-    if after.tag_ in ("VBN", "VBD", "JJ") and num.dep_ in ("conj", "appos", "dobj", "nsubj", "ROOT", "npadvmod", "dep"):
+    if (after.tag_ in ("VBN", "VBD", "JJ") or after.lower_ in V.EVENT_OF_WORD) and num.dep_ in (
+        "conj",
+        "appos",
+        "dobj",
+        "nsubj",
+        "ROOT",
+        "npadvmod",
+        "dep",
+    ):
         return after
     return None
 

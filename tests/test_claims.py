@@ -225,6 +225,8 @@ def test_a_running_total_or_another_year_is_scoped():
         ("Ferry sinks off the coast: 34 dead, 120 rescued", [(34, "killed"), (120, "rescued")]),
         ("2 Dead, 1 Wounded in Shooting at Plant", [(2, "killed"), (1, "injured")]),
         ("The quake left 24 dead and over 200 injured.", [(24, "killed"), (200, "injured")]),
+        ("1 Dead, 3 Injured In Riverside Park Shooting", [(1, "killed"), (3, "injured")]),
+        ("Officials: Seven dead, 14 wounded in shooting at plant", [(7, "killed"), (14, "injured")]),
     ],
 )
 def test_each_count_of_a_list_has_its_own_predicate(text, expected):
