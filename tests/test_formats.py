@@ -138,3 +138,20 @@ def test_reference_mode_on_belgorod(capsys):
     assert code == 1
     assert doc["articles"][0]["path"] == str(draft)
     assert doc["groups"] and all(any(c["article"] == "A" for c in g["claims"]) for g in doc["groups"])
+
+
+def test_three_reports_do_not_hide_a_same_day_conflict(capsys, write_articles):
+    """A (14 June) 34 killed, B (14 June) 36, C (15 June) 41: C updates both, but A and B disagree."""
+    paths = write_articles(
+        *(f"{n} people were killed in the flooding in the province, officials said.\n" for n in (34, 36, 41))
+    )
+    dates = ["--date", "2024-06-14", "--date", "2024-06-14", "--date", "2024-06-15"]
+    code, out, _ = run(capsys, *paths, *dates, "--fail-on", "conflict", "--format", "json")
+    assert code == 1
+    (group,) = [g for g in json.loads(out)["groups"] if len(g["claims"]) == 3]
+    assert group["verdict"] == "conflict" and "A and B" in group["reason"]
+    assert {tuple(p["articles"]): p["verdict"] for p in group["pairs"]} == {
+        ("A", "B"): "conflict",
+        ("A", "C"): "update",
+        ("B", "C"): "update",
+    }
