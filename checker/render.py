@@ -84,7 +84,7 @@ def _difference(g: Discrepancy, report: Report) -> str:
     """Δ between the figures as written, with the pair it is about when the group has more than two reports; empty
     for agreement and for vague amounts."""
     v = g.verdict
-    if v.name == "consistent" or v.stated_difference is None:
+    if v.name == "consistent" or not v.stated_difference:  # agreement, a vague amount, or a strict bound's edge
         return ""
     text = f"Δ {_fmt(v.stated_difference)}"
     if v.stated_relative is not None:
