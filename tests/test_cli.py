@@ -139,3 +139,13 @@ def test_console_script_is_installed():
     script = Path(sys.executable).parent / "claimdiff"
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "claimdiff" in result.stdout
+
+
+def test_the_cli_choices_are_the_librarys():
+    """The CLI keeps its own copies so that --help imports no model code; they must not drift."""
+    import embeddings
+    from checker import cli, render, report
+
+    assert cli.FORMATS == render.FORMATS
+    assert cli.BACKENDS == embeddings.BACKENDS
+    assert set(cli.FAIL_ON) == set(report.FAIL_ON)
