@@ -31,6 +31,9 @@ _NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "ap
 _PREDICATE_DEPS = frozenset({"ROOT", "acomp", "appos", "conj", "oprd", "amod", "acl", "relcl", "ccomp", "xcomp"})
 _PHRASE_CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "acomp", "oprd"})
 _MAX_HOPS = 6
+#: Words between a number and the noun it counts: "14 first-team players", "three young Israeli soldiers". A
+#: headline parsed as one noun phrase ("Five dead, two injured ... - WDRB 41 Louisville News") puts its head far off.
+_MAX_NOUN_GAP = 4
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
     if num.dep_ in _NOMINAL_DEPS and head.i not in inside and head.i > num.i:
         if head.lower_ in V.EVENT_OF_WORD:
             predicate = head  # "3 Injured" in a headline, parsed as a name: the event, not what is counted
-        elif head.pos_ in ("NOUN", "PROPN"):
+        elif head.pos_ in ("NOUN", "PROPN") and head.i - num.i <= _MAX_NOUN_GAP:
             noun_tok = head
         elif head.pos_ in ("ADJ", "VERB") and head.lemma_.lower() not in V.LIGHT_PREDICATES:
             predicate = head  # "34 dead", "1,000 homeless"

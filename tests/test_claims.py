@@ -292,3 +292,15 @@ def test_a_predicate_outside_every_class_is_an_open_event(text, event):
 def test_a_people_named_by_their_nation_are_people(text):
     (claim,) = claims_of(text)
     assert claim.noun == "person" and claim.event == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five dead, two injured in county murder-suicide - WXYZ 41 Springfield News", [(5, None), (2, None)]),
+        ("Ten injured in early morning Riverside shooting", [(10, None)]),
+        ("Three young Israeli soldiers were killed.", [(3, "soldier")]),
+    ],
+)
+def test_a_counted_noun_stands_near_its_number(text, expected):
+    assert [(c.quantity.value, c.noun) for c in claims_of(text)] == expected
