@@ -314,7 +314,10 @@ def _from_markdown(text: str, name: str, label: str, published: str | None, note
                 meta.setdefault(_META_KEYS.get(key.strip().lower(), ""), value.strip().strip("\"'"))
         meta.pop("", None)
         text = text[front.end() :]
-    return _from_text(strip_markdown(text), name, label, published, notes, meta)
+    text = strip_markdown(text)
+    if not text.strip():
+        raise InputError(f"{name}: no article text, only Markdown markup or front matter")
+    return _from_text(text, name, label, published, notes, meta)
 
 
 def strip_markdown(text: str) -> str:

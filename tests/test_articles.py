@@ -119,3 +119,11 @@ def test_page_furniture_is_marked_for_a_report_to_leave_out(tmp_path):
     furniture = ["date 2024-03-20", "Support The Daily Planet!", "Contribute today", "Advertisement", "t.me/elginnews"]
     assert shown == furniture
     assert article.published == "2024-03-20"
+
+
+@pytest.mark.parametrize("markdown", [">", "---\ntitle: Only a title\n---\n", "![](photo.png)\n\n* * *\n"])
+def test_markdown_with_no_words_is_refused(tmp_path, markdown):
+    path = tmp_path / "empty.md"
+    path.write_text(markdown, encoding="utf-8")
+    with pytest.raises(InputError, match="no article text"):
+        load_article(path, label="A")
