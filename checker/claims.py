@@ -202,14 +202,14 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             partitive = bool(
                 _PARTITIVE.match(sentence.text, quantity.end) or _INCLUDING.search(sentence.text, 0, quantity.start)
             )
-            if frame.part in ("of", "among", "degree"):
+            if frame.part in ("of", "among"):
                 partitive = True
             elif frame.part == "other":
-                # "four others were wounded" after "one was killed" counts all the wounded; after "one was
-                # wounded", or with nothing before it in the sentence ("three other teenagers were also
-                # injured"), it is a part of the wounded
-                before = [e for q, e, *_ in found if q.start < quantity.start and e is not None]
-                partitive = partitive or not before or event in before
+                # "four others were wounded" counts all the wounded after "one was killed", "killed a woman and
+                # injured nine others" or a sentence on a death ("Three others were injured."): the others are
+                # others than the dead. Only after a figure of the same event ("two were hurt ... and three
+                # others were hurt too") is it a part of that event's count.
+                partitive = partitive or any(e == event for q, e, *_ in found if q.start < quantity.start)
             found.append((quantity, event, noun, partitive, frame, places, regions, scope))
         for quantity, event, noun, partitive, frame, places, regions, scope in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them

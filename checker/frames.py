@@ -134,8 +134,9 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
     if noun_tok is None and predicate is None:
         of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None and (pobj.pos_ == "PRON" or any(c.dep_ in ("det", "poss") for c in pobj.children)):
-            # "three of the victims", "four of them", "two of its crew"; not "$137 million of diamonds", which
+        if pobj is not None and (pobj.pos_ == "PRON" or any(c.dep_ == "det" for c in pobj.children)):
+            # "three of the victims", "four of them"; not "one of our students" (the death of one of them counts
+            # one death), nor "$137 million of diamonds", which
             # measures the diamonds, nor "20,000 tonnes of grain"
             noun_tok, part = pobj, "of"
     nominal = noun_tok if noun_tok is not None and part is None else num
@@ -146,8 +147,16 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
     if noun_tok is not None and any(c.dep_ == "det" and c.lower_ == "another" for c in noun_tok.children):
         part = "other"  # "another four people died in hospital"
 
-    if predicate is None and noun_tok is None:
-        predicate = _next_participle(doc, num)
+    # an event word right after the number, or an event adverb on the count itself, is the count's own
+    # predicate whatever the parser made of the rest: "One dead, three others injured", "one man fatally"
+    listed = _next_participle(doc, num)
+    if listed is not None and (noun_tok is None or listed.lower_ in V.EVENT_OF_WORD):
+        predicate, noun_tok = listed, None
+    if predicate is None:
+        predicate = next(
+            (c for t in (nominal, num) for c in t.children if c.dep_ == "advmod" and c.lower_ in V.EVENT_OF_WORD),
+            None,
+        )
     if predicate is None:
         predicate = _participle(nominal)
     governor = None  # the first verb above the count, light or not: its modal says whether the count is a plan
@@ -176,8 +185,6 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         planned = _planned(governor)  # "the death toll could rise to 100"
     if predicate is not None:
         kids = list(predicate.children)
-        if part is None and any(c.dep_ == "advmod" and c.lower_ in V.DEGREE_ADVERBS for c in kids):
-            part = "degree"  # "30 people seriously injured": some of the injured
         owner = _owner(predicate, nominal)
         passive = any(c.dep_ == "auxpass" for c in kids) or (predicate.dep_ == "acl" and predicate.tag_ == "VBN")
         negated = any(c.dep_ == "neg" for c in kids)
@@ -211,7 +218,9 @@ def _next_participle(doc: Any, num: Any) -> Any:
     after = doc[num.i + 1] if num.i + 1 < len(doc) else None
     if after is None or after.lemma_.lower() in V.LIGHT_PREDICATES or after.lower_ in V.PART_MARKERS:
         return None
-    if (after.tag_ in ("VBN", "VBD", "JJ") or after.lower_ in V.EVENT_OF_WORD) and num.dep_ in (
+    if after.lower_ in V.EVENT_OF_WORD:
+        return after  # "One dead, three others injured", however the parser attached "dead"
+    if after.tag_ in ("VBN", "VBD", "JJ") and num.dep_ in (
         "conj",
         "appos",
         "dobj",
