@@ -626,7 +626,3 @@ MIN_SIMILARITY_SECONDARY = 0.60
 #: event, noun, place, time, part and owner agree, phrases of two different counts read alike too ("N people were
 #: killed"), so the floor stays high: on the GVA dev half phrase pairing at 0.80 added false alarms.
 MIN_PHRASE_SIMILARITY = 0.90
-#: Least claim-phrase similarity for two figures of different events, at least one open (a predicate outside
-#: the classes of data/events.toml): "N held" and "N arrested". ECB+ dev: 0.60 and 0.70 found nothing more and
-#: raised trap alarms from 3.6% to 5.8% and 5.0%.
-MIN_OPEN_SIMILARITY = 0.85

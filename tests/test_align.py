@@ -27,7 +27,6 @@ def test_same_event_same_noun_is_comparable():
 
 def test_killed_never_pairs_with_injured():
     assert not comparable(*two("killed", "injured"))
-    assert not comparable(*two("killed", "injured"), open_pair=True)  # two known classes never pair
 
 
 @pytest.mark.parametrize(
@@ -46,10 +45,9 @@ def test_gates(a, b, ok):
     assert comparable(*two(a=a, b=b)) is ok
 
 
-def test_an_open_event_pairs_with_another_event_only_when_asked():
-    a, b = two("hold", "arrested")
-    assert not comparable(a, b)
-    assert comparable(a, b, open_pair=True)
+def test_an_open_event_pairs_only_with_the_same_open_event():
+    assert not comparable(*two("hold", "arrested"))
+    assert comparable(*two("hold", "hold"))
 
 
 def unit(*xs: float) -> np.ndarray:
