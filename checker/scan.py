@@ -1,0 +1,250 @@
+"""Scan a whole feed: read every article, group them into stories, compare inside each story, report per story.
+
+>>> result = scan(["feed/"])                       # doctest: +SKIP
+>>> [s.to_dict()["summary"]["discrepancies"] for s in result.index()]   # doctest: +SKIP
+
+Stages: read (:func:`checker.articles.load_article`; a bad file is recorded in ``skipped`` and the run goes on) →
+group (:mod:`checker.grouping`) → compare (:func:`checker.compare`, once per story of two or more articles from at
+least two sources; in-process, or on a Dask cluster: :mod:`checker.distributed`) → :class:`ScanResult`.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import html
+import json
+import os
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checker.articles import Article, default_labels, load_article, valid_date
+from checker.errors import InputError
+
+if TYPE_CHECKING:
+    from checker.report import Report
+
+#: The files a folder contributes: the suffixes the loaders read.
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+FORMATS = ("jsonl", "markdown", "html")
+#: ``progress(stage, done, total)``: called as articles are read and stories compared.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One article of a story, as the report lists it (``id`` is its column label in the story's comparison)."""
+
+    path: str
+    id: str
+    title: str
+    source: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles that report the same events, and their comparison (None when there was nothing to compare)."""
+
+    id: str
+    articles: tuple[StoryArticle, ...]
+    report: Report | None = None
+
+    @property
+    def discrepancies(self) -> int:
+        return len(self.report.discrepancies) if self.report is not None else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """One JSONL line: story id, articles, and ``groups``/``summary`` as in ``compare``'s JSON."""
+        doc = self.report.to_dict() if self.report is not None else None
+        summary = doc["summary"] if doc else {"articles": len(self.articles), "claims": 0, "groups": 0,
+                                              "discrepancies": 0, "acknowledged": 0}  # fmt: skip
+        return {
+            "story": self.id,
+            "articles": [
+                {"path": a.path, "id": a.id, "title": a.title, "source": a.source, "published": a.published}
+                for a in self.articles
+            ],
+            "groups": doc["groups"] if doc else [],
+            "summary": {**summary, "compared": doc is not None},
+        }
+
+
+@dataclass
+class ScanResult:
+    """Every story of the feed (every article read is in exactly one), the files skipped, and stage timings."""
+
+    stories: list[Story]
+    skipped: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def index(self) -> list[Story]:
+        """Stories sorted by how much they disagree (most discrepancies first, then by id)."""
+        return sorted(self.stories, key=lambda s: (-s.discrepancies, s.id))
+
+
+def expand(names: Sequence[str | os.PathLike]) -> tuple[list[str], list[str]]:
+    """The article files named by files, folders (searched recursively) and globs, sorted; and what matched none."""
+    found: set[str] = set()
+    missing: list[str] = []
+    for name in map(str, names):
+        if os.path.isdir(name):
+            hits = [str(p) for p in Path(name).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+        elif glob.has_magic(name):
+            hits = [p for p in glob.glob(name, recursive=True) if os.path.isfile(p)]
+        else:
+            hits = [name] if os.path.isfile(name) else []
+        if not hits:
+            missing.append(f"{name}: no such file or folder, or no article in it")
+        found.update(hits)
+    return sorted(found), missing
+
+
+def scan(
+    paths: Sequence[str | os.PathLike],
+    *,
+    since: str | None = None,
+    dates: Mapping[str, str | None] | None = None,
+    scheduler: str | None = None,
+    encoder=None,
+    cache: bool = True,
+    progress: Progress | None = None,
+) -> ScanResult:
+    """Group the articles named by ``paths`` (files, folders, globs) into stories and compare each story.
+
+    ``since`` (ISO date) leaves out articles published before it (undated articles stay). ``dates`` maps a path to
+    its publication date when the file gives none. ``scheduler`` is None or ``"local"`` (in-process) or the address
+    of a running ``dask.distributed`` scheduler. ``encoder`` overrides the default sentence encoder (in-process
+    only). A file that cannot be read is listed in ``skipped`` and the run goes on. Raises :class:`InputError` when
+    ``since`` is not a date. Deterministic: the same files give the same stories, ids and order.
+    """
+    from checker import grouping
+
+    if since is not None and not valid_date(since):
+        raise InputError(f"not a date in the form YYYY-MM-DD: {since!r}", about="since")
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    files, skipped = expand(paths)
+    articles: list[Article] = []
+    for done, path in enumerate(files, 1):
+        try:
+            article = load_article(path, label="A", published=(dates or {}).get(path), offline=True, cache=cache)
+        except InputError as error:
+            skipped.append(str(error))
+            continue
+        if since is None or article.published is None or article.published >= since:
+            articles.append(article)
+        if progress:
+            progress("read", done, len(files))
+    timings["read"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    members = grouping.group([grouping.Lead(a.title, a.text, a.published) for a in articles])
+    stories = [_story([articles[i] for i in m]) for m in members]
+    timings["group"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    jobs = [s for s in stories if comparable(s)]
+    reports = _compare_all(jobs, scheduler=scheduler, encoder=encoder, cache=cache, progress=progress)
+    stories = [Story(s.id, s.articles, reports.get(s.id)) for s in stories]
+    timings["compare"] = time.perf_counter() - clock
+    stories.sort(key=lambda s: (min((a.published or "9999") for a in s.articles), s.articles[0].path, s.id))
+    return ScanResult(stories, skipped, timings)
+
+
+def _story(articles: list[Article]) -> Story:
+    articles = sorted(articles, key=lambda a: (a.published or "9999", a.path))
+    labels = default_labels(len(articles))
+    digest = hashlib.sha1("\n".join(sorted(a.path for a in articles)).encode()).hexdigest()[:10]
+    refs = tuple(StoryArticle(a.path, lab, a.title, a.source, a.published) for a, lab in zip(articles, labels))
+    return Story(f"s{digest}", refs)
+
+
+def comparable(story: Story) -> bool:
+    """Two or more articles from at least two sources (an article of unknown source counts as its own source)."""
+    sources = {a.source or f"unknown:{a.path}" for a in story.articles}
+    return len(story.articles) >= 2 and len(sources) >= 2
+
+
+def compare_story(story: Story, *, encoder=None, cache: bool = True) -> Report:
+    """Run :func:`checker.compare` on one story's articles, labelled and dated as the story lists them."""
+    from checker.pipeline import compare
+
+    return compare(
+        [a.path for a in story.articles],
+        labels=[a.id for a in story.articles],
+        dates=[a.published for a in story.articles],
+        encoder=encoder,
+        cache=cache,
+        offline=True,
+    )
+
+
+def _compare_all(
+    jobs: list[Story], *, scheduler: str | None, encoder, cache: bool, progress: Progress | None
+) -> dict[str, Report]:
+    if scheduler not in (None, "local"):
+        from checker.distributed import compare_stories
+
+        return compare_stories(jobs, address=scheduler, cache=cache, progress=progress)
+    if encoder is None and jobs:
+        from embeddings import DEFAULT_BACKEND, load_encoder
+
+        encoder = load_encoder(DEFAULT_BACKEND, cache=cache)
+    reports = {}
+    for done, story in enumerate(jobs, 1):
+        reports[story.id] = compare_story(story, encoder=encoder, cache=cache)
+        if progress:
+            progress("compare", done, len(jobs))
+    return reports
+
+
+def render_jsonl(result: ScanResult) -> str:
+    """One story a line, in the result's order."""
+    return "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in result.stories)
+
+
+def _headline(story: Story) -> str:
+    return story.articles[0].title or Path(story.articles[0].path).name
+
+
+def render_markdown(result: ScanResult) -> str:
+    """An index of stories sorted by disagreement, then each story's comparison that found a discrepancy."""
+    from checker.render import render_markdown as story_markdown
+
+    lines = ["# Stories", "", "| story | articles | discrepancies | headline |", "|---|---|---|---|"]
+    for s in result.index():
+        title = _headline(s).replace("|", "\\|")
+        lines.append(f"| {s.id} | {len(s.articles)} | {s.discrepancies if s.report else '-'} | {title} |")
+    for s in result.index():
+        if s.discrepancies:
+            lines += ["", f"## {s.id}: {_headline(s)}", "", story_markdown(s.report)]
+    return "\n".join(lines) + "\n"
+
+
+def render_html(result: ScanResult) -> str:
+    """One self-contained page: the index sorted by disagreement, each row linking to the story's comparison."""
+    from checker.render import render_markdown as story_markdown
+
+    rows = "".join(
+        f"<tr><td><a href='#{s.id}'>{s.id}</a></td><td>{len(s.articles)}</td>"
+        f"<td>{s.discrepancies if s.report else '-'}</td><td>{html.escape(_headline(s))}</td></tr>"
+        for s in result.index()
+    )
+    details = "".join(
+        f"<section id='{s.id}'><h2>{html.escape(_headline(s))}</h2><pre>{html.escape(story_markdown(s.report))}"
+        "</pre></section>"
+        for s in result.index()
+        if s.discrepancies
+    )
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>claimdiff scan</title></head><body>"
+        "<h1>Stories</h1><table><tr><th>story</th><th>articles</th><th>discrepancies</th><th>headline</th></tr>"
+        f"{rows}</table>{details}</body></html>\n"
+    )
+
+
+RENDERERS = {"jsonl": render_jsonl, "markdown": render_markdown, "html": render_html}
