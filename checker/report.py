@@ -170,6 +170,10 @@ def _claim(c: Claim) -> dict[str, Any]:
         "event": c.event,
         "noun": c.noun,
         "places": sorted(c.places),
+        "predicate": c.predicate,
+        "planned": c.planned,
+        "part_of": c.partial,
+        "owner": c.owner,
     }
 
 

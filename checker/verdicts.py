@@ -96,6 +96,11 @@ def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_d
     def verdict(name: str, reason: str) -> PairVerdict:
         if name == "consistent":
             return PairVerdict(name, 0.0, 0.0, reason, articles=ids)
+        if a.planned != b.planned:
+            # "9,000 children would be evacuated" against "evacuated hundreds": an editor still wants the row,
+            # told that one side is a plan
+            plan, done = (a, b) if a.planned else (b, a)
+            reason += f"; {plan.article}'s figure is a plan, {done.article}'s what was done"
         return PairVerdict(name, gap, gap / magnitude, reason, stated, stated_relative, articles=ids)
 
     dates = published.get(a.article), published.get(b.article)

@@ -6,6 +6,7 @@ The cases follow the README's verdict table, one or more per row; a test keeps t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -126,3 +127,13 @@ def test_a_conflict_carries_its_difference_as_written():
     verdict = judge(claims, {"A": None, "B": None})
     assert verdict.name == "conflict"
     assert verdict.stated_difference == 5e6 and verdict.difference == 3.5e6
+
+
+def test_a_plan_against_what_was_done_is_shown_and_says_so():
+    plan = replace(claim("A", quantity("around 9,000", 9000), event="evacuated"), planned=True)
+    done = claim("B", quantity("hundreds", None, low=100, high=1000, qualifier="vague"), event="evacuated")
+    verdict = judge((plan, done), {"A": None, "B": None})
+    assert verdict.name == "conflict"
+    assert "A's figure is a plan, B's what was done" in verdict.reason
+    both_done = judge((replace(plan, planned=False), done), {"A": None, "B": None})
+    assert "plan" not in both_done.reason
