@@ -9,7 +9,8 @@ For each backend:
 - peak RSS of that cold run;
 - encoder sentences/s on GVA sentences (model already loaded);
 - articles/s over the GVA corpus (every incident through ``checker.compare``), split by stage.
-And once: the wall time of ``claimdiff --help``.
+And once: the wall time of ``claimdiff --help``; the dependency parser's cost (importing spaCy and loading its
+model in a new process; sentences/s on GVA sentences that hold a quantity), which is part of the claims stage.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ def main() -> None:
     belgorod = sorted(str(p) for p in (ROOT / "examples" / "belgorod").glob("*.txt"))
     helptime, _ = wall([*CLAIMDIFF, "--help"], args.runs)
     print(f"claimdiff --help: {helptime:.2f} s median of {args.runs}")
+    load_parser = [sys.executable, "-c", "from checker.frames import _nlp; _nlp()"]
+    parser_cold, parser_rss = wall(load_parser, args.runs)
+    print(f"parser, import and load in a new process: {parser_cold:.2f} s, {parser_rss:.0f} MB (median of {args.runs})")
     rows: dict[str, dict[str, str]] = {b: {} for b in backends}
     with tempfile.TemporaryDirectory() as cache:
         for backend in backends:
@@ -78,6 +82,15 @@ def main() -> None:
         if args.gva_incidents:
             incidents = incidents[: args.gva_incidents]
         sample = [s.text for a in incidents[:50] for f in a["articles"] for s in split((gva / f["file"]).read_text())]
+        from checker.frames import parse
+        from checker.quantities import extract
+
+        numeric = [t for t in sample if extract(t)][:640]
+        parse(numeric[:8])  # load the model outside the timing
+        start = time.perf_counter()
+        parse(numeric[8:])
+        rate = (len(numeric) - 8) / (time.perf_counter() - start)
+        print(f"parser: {rate:,.0f} sentences/s (GVA sentences with a number)")
         for backend in backends:
             encoder = load_encoder(backend, cache=False)
             encoder.encode(sample[:8])  # load the model outside the timings
