@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["InputError", "Report", "compare"]
+__all__ = ["InputError", "Report", "compare", "scan"]
 #: The one place the version is written: pyproject.toml reads it (``[tool.setuptools.dynamic]``), and releases are
 #: tagged ``v`` + this.
 __version__ = "0.2.0"
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from checker.errors import InputError
     from checker.pipeline import compare
     from checker.report import Report
+    from checker.scan import scan
 
 
 def __getattr__(name: str) -> Any:
@@ -28,6 +29,10 @@ def __getattr__(name: str) -> Any:
         from checker.pipeline import compare
 
         return compare
+    if name == "scan":
+        from checker.scan import scan
+
+        return scan
     if name == "Report":
         from checker.report import Report
 

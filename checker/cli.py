@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run claimdiff; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["scan"]:
+        return _scan(build_scan_parser().parse_args(argv[1:]))
     # intermixed: "--label AP a.txt --label Draft b.txt" names each article where it stands
     args = build_parser().parse_intermixed_args(argv)
 
@@ -143,6 +146,70 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(_message(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+
+
+SCAN_EPILOG = """\
+examples:
+  claimdiff scan examples/                          every story of a folder, one JSON line a story
+  claimdiff scan 'feed/**/*.html' --since 2024-03-01 --format markdown -o stories.md
+                                                    index of stories sorted by how much they disagree
+  claimdiff scan feed/ --format html -o stories.html  one page: the index and each story's discrepancies
+  claimdiff scan feed/ --scheduler tcp://10.0.0.5:8786  compare the stories on a running Dask cluster
+
+exit codes: 0 no discrepancy in any story, 1 discrepancies found, 2 trouble (no article read, bad option,
+unreachable scheduler, unwritable output). A file that cannot be read is named on stderr and skipped.
+"""
+
+
+def build_scan_parser() -> argparse.ArgumentParser:
+    from checker.scan import FORMATS as SCAN_FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="claimdiff scan",
+        description="Group a feed of articles into stories and check every story for discrepancies.",
+        epilog=SCAN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="DIR_OR_GLOB", help="folders (searched recursively), globs, files")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="leave out articles published before this date")
+    parser.add_argument("--format", choices=SCAN_FORMATS, default="jsonl", help="output format (default: jsonl)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument(
+        "--scheduler", default="local", metavar="local|ADDRESS", help="local (default) or a Dask scheduler address"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="do not keep sentence vectors between runs")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress display and no notes on stderr")
+    return parser
+
+
+def _scan(args: argparse.Namespace) -> int:
+    """``claimdiff scan``: call :func:`checker.scan.scan`, report skipped files on stderr, write the stories."""
+    from checker.errors import InputError
+    from checker.scan import RENDERERS, scan
+    from embeddings import ModelUnavailable
+
+    try:
+        with _progress(enabled=not args.quiet) as progress:
+            result = scan(
+                args.paths, since=args.since, scheduler=args.scheduler, cache=not args.no_cache, progress=progress
+            )
+    except (InputError, ModelUnavailable) as exc:
+        return _fail(f"--since: {exc}" if getattr(exc, "about", None) == "since" else str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    for message in result.skipped:
+        print(f"claimdiff: skipped {message}", file=sys.stderr)
+    if not result.stories:
+        return _fail("no article to scan")
+    text = RENDERERS[args.format](result)
+    try:
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
+    return EXIT_DISCREPANCIES if any(s.discrepancies for s in result.stories) else EXIT_OK
 
 
 def _hook(args: argparse.Namespace, settings: dict) -> int:

@@ -8,12 +8,13 @@ so the cost grows with the articles times the articles of a date window, not wit
 are then the average-linkage clusters (cosine ≥ :data:`THRESHOLD`) inside each connected part of that sparse graph,
 with pairs outside the date window held apart.
 
->>> group([Lead("Fire in Elgin", "A fire in Elgin ..."), Lead("Elgin fire", "Fire crews in Elgin ...")])  # doctest: +SKIP
+>>> group([Lead("Fire in Elgin", "A fire in Elgin ..."), Lead("Elgin fire", "Crews in Elgin ...")])  # doctest: +SKIP
 [[0, 1]]
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -66,7 +67,10 @@ def represent(leads: Sequence[Lead]) -> sp.csr_matrix:
         return [t for t in _analyse(text) if t not in ENGLISH_STOP_WORDS]
 
     vectoriser = TfidfVectorizer(analyzer=analyser, sublinear_tf=True, min_df=1, norm=None, dtype=np.float32)
-    matrix = vectoriser.fit_transform([_lead_text(lead) for lead in leads]).tocsc()
+    try:
+        matrix = vectoriser.fit_transform([_lead_text(lead) for lead in leads]).tocsc()
+    except ValueError:  # not one word in any lead: every article is a story of its own
+        return sp.csr_matrix((len(leads), 1), dtype=np.float32)
     names = np.array([t.startswith("@") for t in vectoriser.get_feature_names_out()])
     if names.any():
         scale = np.where(names, NAME_WEIGHT, 1.0).astype(np.float32)
@@ -82,10 +86,8 @@ def _days(leads: Sequence[Lead]) -> np.ndarray:
     out = np.full(len(leads), -1, dtype=np.int64)
     for i, lead in enumerate(leads):
         if lead.published:
-            try:
+            with contextlib.suppress(ValueError):  # a malformed date is no date
                 out[i] = dt.date.fromisoformat(lead.published[:10]).toordinal()
-            except ValueError:
-                pass
     return out
 
 

@@ -1,0 +1,52 @@
+"""Story grouping: who reports the same events (model-free: TF-IDF, dates and clustering only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.grouping import Lead, group
+
+ELGIN_A = Lead(
+    "Five hurt in Elgin shooting",
+    "ELGIN, Ill. — Five people were wounded early Sunday when gunfire broke out at a party on North Street in "
+    "Elgin, police said. Officers found the victims at the house on North Street.",
+    "2014-01-12",
+)
+ELGIN_B = Lead(
+    "Elgin police: party shooting on North Street leaves five wounded",
+    "Police in Elgin are searching for a gunman after five people were shot at a North Street party on Sunday. "
+    "Elgin officers said the wounded were taken to Sherman Hospital.",
+    "2014-01-13",
+)
+TOKYO = Lead(
+    "Tokyo stocks close higher on exporters",
+    "TOKYO — The Nikkei average rose on Monday as Toyota and Sony gained on a weaker yen, traders in Tokyo said.",
+    "2014-01-13",
+)
+
+
+def _partition(stories: list[list[int]]) -> set[frozenset[int]]:
+    return {frozenset(s) for s in stories}
+
+
+def test_reports_of_one_event_form_one_story_and_another_event_its_own():
+    assert _partition(group([ELGIN_A, TOKYO, ELGIN_B])) == {frozenset({0, 2}), frozenset({1})}
+
+
+@pytest.mark.parametrize(
+    ("second_date", "together"),
+    [("2014-01-14", True), ("2014-03-20", False), (None, True)],
+    ids=["two days later", "two months later", "undated"],
+)
+def test_the_date_window_keeps_far_apart_reports_in_separate_stories(second_date, together):
+    later = Lead(ELGIN_B.title, ELGIN_B.text, second_date)
+    assert (len(group([ELGIN_A, later])) == 1) is together
+
+
+def test_every_article_is_in_exactly_one_story_and_the_result_is_stable():
+    leads = [ELGIN_A, TOKYO, ELGIN_B, Lead("", "", None), TOKYO]
+    stories = group(leads)
+    assert sorted(i for s in stories for i in s) == list(range(len(leads)))
+    assert group(leads) == stories
+    assert group([]) == []
+    assert group([Lead("", "", None), Lead("", "", None)]) == [[0], [1]]
