@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from checker import vocabulary as V
 from checker.articles import Article
-from checker.frames import Frame, asides, frame_of, parse, readable
+from checker.frames import Frame, read, readable
 from checker.quantities import WORDS_OF_NUMBERS, Quantity, extract, lemma
 from checker.sentences import Sentence
 
@@ -149,8 +149,9 @@ class Claim:
         return self.is_level and not self.partial and not self.scope and self.on_topic and self.event is not None
 
 
-def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
-    """Return the claims of ``article``, in text order."""
+def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = False) -> list[Claim]:
+    """Return the claims of ``article``, in text order. With ``cache``, the parse of a sentence read before is
+    taken from the user's cache (:mod:`checker.frame_cache`)."""
     known = _known_places(sentences)
     main_place = _main_place(article.text, known)
     leads = _lead_sentences(article, sentences)
@@ -164,13 +165,13 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             quantities = [q for q in _extract(sentence.text) if _head(q.unit) not in V.NOT_COUNTS]
             if quantities:
                 candidates.append((sentence, quantities))
-    docs = parse(s.text for s, _ in candidates) if candidates else {}
+    readings = read([(s.text, [(q.start, q.end) for q in qs]) for s, qs in candidates], cache=cache)
     claims = []
     for sentence, quantities in candidates:
-        doc = docs[sentence.text]
+        reading = readings[sentence.text]
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
         events = _events(words)
-        places = places_in(_without(sentence.text, asides(doc)), known)
+        places = places_in(_without(sentence.text, list(reading.asides)), known)
         regions = regions_in(sentence.text) if places else frozenset()
         scope = _time_scope(sentence.text)
         is_title = sentence.index == 0 and sentence.text.strip() == article.title
@@ -183,7 +184,7 @@ def find_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
                 continue  # "not four as first reported" retracts that figure
             noun = _head(quantity.unit)
-            frame = frame_of(doc, quantity.start, quantity.end)
+            frame = reading.frames[(quantity.start, quantity.end)]
             event = _event(frame, words, events, quantity, starts)
             if event == _DENIED:
                 event = None

@@ -297,9 +297,40 @@ def _phrase(doc: Any, number: set[int], noun: Any, predicate: Any) -> str:
     return " ".join(words)
 
 
-def frames(doc: Any, spans: Sequence[tuple[int, int]]) -> list[Frame]:
-    """The frame of each quantity span of one parsed sentence."""
-    return [frame_of(doc, s, e) for s, e in spans]
+def read(items: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, cache: bool = True) -> dict[str, Any]:
+    """``{sentence: Reading}`` for each ``(sentence, quantity spans)``: its asides and each span's frame.
+
+    With ``cache``, readings kept by an earlier run are reused (see :mod:`checker.frame_cache`) and spaCy is
+    neither imported nor loaded when every sentence was read before.
+    """
+    from checker import frame_cache
+
+    wanted = {text: tuple(spans) for text, spans in items}
+    out: dict[str, Any] = {}
+    store = None
+    if cache and wanted:
+        from embeddings.cache import Store
+
+        store = Store(frame_cache.FILENAME)
+        keys = {text: frame_cache.key(MODEL, text) for text in wanted}
+        stored = store.get(list(keys.values()))
+        for text, k in keys.items():
+            reading = frame_cache.decode(stored[k], text) if k in stored else None
+            if reading is not None and set(wanted[text]) <= set(reading.frames):
+                out[text] = reading
+    todo = [text for text in wanted if text not in out]
+    if todo:
+        docs = parse(todo)
+        fresh = {
+            text: frame_cache.Reading(
+                tuple(asides(docs[text])), {(s, e): frame_of(docs[text], s, e) for s, e in wanted[text]}
+            )
+            for text in todo
+        }
+        out.update(fresh)
+        if store is not None:
+            store.put([(frame_cache.key(MODEL, t), frame_cache.encode(r, t)) for t, r in fresh.items()])
+    return out
 
 
 def asides(doc: Any) -> list[tuple[int, int]]:

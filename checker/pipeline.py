@@ -85,7 +85,7 @@ def compare(
     lap("sentences")
     claims: list[Claim] = []
     for i, (article, sents) in enumerate(zip(articles, sentences, strict=True)):
-        found = find_claims(article, sents)
+        found = find_claims(article, sents, cache=cache)
         if not found:
             articles[i] = replace(article, notes=(*article.notes, "no numeric claims found"))
         claims.extend(found)

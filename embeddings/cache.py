@@ -38,25 +38,35 @@ def _key(model: str, text: str) -> bytes:
     return hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).digest()
 
 
-class CachedEncoder:
-    """Wraps an :class:`~embeddings.Encoder`; answers from the cache what it has seen and stores what it encodes."""
+class Store:
+    """A key-to-bytes table in one SQLite file of the cache directory, shared by processes.
 
-    def __init__(self, encoder: Encoder, directory: str | os.PathLike | None = None) -> None:
-        self.encoder = encoder
-        self.name = encoder.name
-        self.path = Path(directory if directory is not None else default_directory()) / FILENAME
-        self.hits = 0
-        self.misses = 0
+    ``get`` and ``put`` never raise: a store that cannot be opened (locked, unwritable) answers nothing and keeps
+    nothing, and a corrupt file is deleted and made anew once.
+    """
+
+    def __init__(
+        self,
+        filename: str,
+        directory: str | os.PathLike | None = None,
+        *,
+        table: str = "entries",
+        column: str = "value",
+    ) -> None:
+        self.path = Path(directory if directory is not None else default_directory()) / filename
+        self.table, self.column = table, column
 
     def _connect(self) -> sqlite3.Connection | None:
-        """Open (creating if needed) the cache; None when it cannot be used. A corrupt file is replaced once."""
+        """Open (creating if needed) the store; None when it cannot be used. A corrupt file is replaced once."""
         for attempt in range(2):
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT_S, isolation_level=None)
                 db.execute("PRAGMA journal_mode=WAL")
-                db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
-                db.execute("SELECT count(*) FROM vectors WHERE key = x''").fetchone()
+                db.execute(
+                    f"CREATE TABLE IF NOT EXISTS {self.table} (key BLOB PRIMARY KEY, {self.column} BLOB NOT NULL)"
+                )
+                db.execute(f"SELECT count(*) FROM {self.table} WHERE key = x''").fetchone()
                 return db
             except sqlite3.DatabaseError as exc:
                 if attempt or "locked" in str(exc) or not _is_corrupt(exc):
@@ -66,59 +76,80 @@ class CachedEncoder:
                 return None
         return None
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Same contract as the wrapped encoder."""
+    def get(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """The stored values of those ``keys`` the store has."""
         db = self._connect()
         if db is None:
-            return self.encoder.encode(texts)
-        try:
-            keys = [_key(self.name, t) for t in texts]
-            found = self._lookup(db, keys)
-            missing = [i for i, k in enumerate(keys) if k not in found]
-            self.hits += len(texts) - len(missing)
-            self.misses += len(missing)
-            fresh = self.encoder.encode([texts[i] for i in missing]) if missing else None
-            if fresh is None:
-                dimension = len(next(iter(found.values()))) if found else 0
-                out = np.zeros((len(texts), dimension), dtype=np.float32)
-            else:
-                out = np.zeros((len(texts), fresh.shape[1]), dtype=np.float32)
-                for row, i in enumerate(missing):
-                    out[i] = fresh[row]
-                self._store(db, [(keys[i], fresh[row]) for row, i in enumerate(missing)])
-            for i, k in enumerate(keys):
-                if k in found and len(found[k]) == out.shape[1]:
-                    out[i] = found[k]
-            return out
-        finally:
-            db.close()
-
-    def _lookup(self, db: sqlite3.Connection, keys: list[bytes]) -> dict[bytes, np.ndarray]:
-        found: dict[bytes, np.ndarray] = {}
+            return {}
+        found: dict[bytes, bytes] = {}
         try:
             for start in range(0, len(keys), 500):  # SQLite's default limit on bound parameters is 999
-                chunk = keys[start : start + 500]
+                chunk = list(keys[start : start + 500])
                 marks = ",".join("?" * len(chunk))
-                for key, blob in db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
-                    vector = np.frombuffer(blob, dtype=np.float32)
-                    if vector.size and np.isfinite(vector).all():  # a damaged row is a miss, not an answer
-                        found[key] = vector
+                query = f"SELECT key, {self.column} FROM {self.table} WHERE key IN ({marks})"
+                found.update(db.execute(query, chunk))
         except sqlite3.DatabaseError:
             return {}
+        finally:
+            db.close()
         return found
 
-    def _store(self, db: sqlite3.Connection, rows: list[tuple[bytes, np.ndarray]]) -> None:
+    def put(self, rows: Sequence[tuple[bytes, bytes]]) -> None:
+        """Store ``rows`` in one transaction (one fsync for the batch, all rows or none)."""
+        if not rows:
+            return
+        db = self._connect()
+        if db is None:
+            return
         try:
-            db.execute("BEGIN IMMEDIATE")  # one transaction: one fsync for the batch, all rows or none
-            db.executemany(
-                "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
-                [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in rows],
-            )
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(f"INSERT OR REPLACE INTO {self.table} (key, {self.column}) VALUES (?, ?)", rows)
             db.execute("COMMIT")
         except sqlite3.DatabaseError:
             # locked by another process for longer than LOCK_TIMEOUT_S, or a full disk: the run goes on uncached
             if db.in_transaction:
                 db.rollback()
+        finally:
+            db.close()
+
+
+class CachedEncoder:
+    """Wraps an :class:`~embeddings.Encoder`; answers from the cache what it has seen and stores what it encodes."""
+
+    def __init__(self, encoder: Encoder, directory: str | os.PathLike | None = None) -> None:
+        self.encoder = encoder
+        self.name = encoder.name
+        self.store = Store(FILENAME, directory, table="vectors", column="vector")
+        self.path = self.store.path
+        self.hits = 0
+        self.misses = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Same contract as the wrapped encoder."""
+        keys = [_key(self.name, t) for t in texts]
+        found = {}
+        for key, blob in self.store.get(keys).items():
+            vector = np.frombuffer(blob, dtype=np.float32)
+            if vector.size and np.isfinite(vector).all():  # a damaged row is a miss, not an answer
+                found[key] = vector
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        fresh = self.encoder.encode([texts[i] for i in missing]) if missing else None
+        if fresh is None:
+            dimension = len(next(iter(found.values()))) if found else 0
+            out = np.zeros((len(texts), dimension), dtype=np.float32)
+        else:
+            out = np.zeros((len(texts), fresh.shape[1]), dtype=np.float32)
+            for row, i in enumerate(missing):
+                out[i] = fresh[row]
+            self.store.put(
+                [(keys[i], np.asarray(fresh[row], dtype=np.float32).tobytes()) for row, i in enumerate(missing)]
+            )
+        for i, k in enumerate(keys):
+            if k in found and len(found[k]) == out.shape[1]:
+                out[i] = found[k]
+        return out
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
