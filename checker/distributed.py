@@ -38,7 +38,7 @@ def compare_stories(
 
     try:
         client = Client(address, timeout="10s")
-    except (OSError, TimeoutError) as error:
+    except (OSError, TimeoutError, ValueError) as error:  # refused, silent, or not an address
         raise InputError(f"{address}: no Dask scheduler answers there ({error})", about="scheduler") from error
     try:
         futures = {
