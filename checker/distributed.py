@@ -46,8 +46,8 @@ def compare_stories(
             for story in stories
         }
         reports = {}
-        for done, future in enumerate(as_completed(futures), 1):
-            reports[futures[future]] = future.result()
+        for done, (future, report) in enumerate(as_completed(futures, with_results=True), 1):
+            reports[futures[future]] = report
             if progress:
                 progress("compare", done, len(futures))
         return reports
