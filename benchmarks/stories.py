@@ -164,6 +164,13 @@ def parity(rows: list[dict], sample: int) -> None:
     result = scan([r["path"] for r in picked], dates={r["path"]: r["date"] for r in picked})
     found: dict[str, set] = defaultdict(set)
     incident_of = {r["path"]: r["gold"] for r in picked}
+    # the incidents scan grouped exactly as gold: one story holding all of its articles and nothing else
+    exact = {
+        incident_of[s.articles[0].path]
+        for s in result.stories
+        if len({incident_of[a.path] for a in s.articles}) == 1
+        and len(s.articles) == len(by_incident[incident_of[s.articles[0].path]])
+    }
     for story in result.stories:
         if story.report is None:
             continue
@@ -173,13 +180,18 @@ def parity(rows: list[dict], sample: int) -> None:
             }
             for p in paths:
                 found[incident_of[p]].add(g.fingerprint)
-    equal = 0
+    equal = equal_exact = 0
     for k in chosen:
         arts = by_incident[k]
         report = checker.compare([r["path"] for r in arts], dates=[r["date"] for r in arts])
-        if {g.fingerprint for g in report.discrepancies} == found[k]:
-            equal += 1
+        same = {g.fingerprint for g in report.discrepancies} == found[k]
+        equal += same
+        equal_exact += same and k in exact
     print(f"parity: {equal}/{len(chosen)} incidents ({equal / len(chosen):.1%}) with the same discrepancies")
+    print(
+        f"  of the {len(exact)} incidents grouped exactly as gold: {equal_exact} "
+        f"({equal_exact / max(len(exact), 1):.1%}) with the same discrepancies"
+    )
 
 
 def main() -> None:
