@@ -17,7 +17,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,10 +131,12 @@ def scan(
     articles: list[Article] = []
     for done, path in enumerate(files, 1):
         try:
-            article = load_article(path, label="A", published=(dates or {}).get(path), offline=True, cache=cache)
+            article = load_article(path, label="A", offline=True, cache=cache)
         except InputError as error:
             skipped.append(str(error))
             continue
+        if article.published is None and (dates or {}).get(path):
+            article = replace(article, published=dates[path])
         if since is None or article.published is None or article.published >= since:
             articles.append(article)
         if progress:
@@ -159,7 +161,9 @@ def _story(articles: list[Article]) -> Story:
     articles = sorted(articles, key=lambda a: (a.published or "9999", a.path))
     labels = default_labels(len(articles))
     digest = hashlib.sha1("\n".join(sorted(a.path for a in articles)).encode()).hexdigest()[:10]
-    refs = tuple(StoryArticle(a.path, lab, a.title, a.source, a.published) for a, lab in zip(articles, labels))
+    refs = tuple(
+        StoryArticle(a.path, lab, a.title, a.source, a.published) for a, lab in zip(articles, labels, strict=True)
+    )
     return Story(f"s{digest}", refs)
 
 

@@ -169,3 +169,12 @@ def test_killing_a_worker_mid_run_loses_no_story_and_doubles_none(feed, local, c
     )
     assert killed, "no worker was killed: the run ended before the second story"
     assert render_jsonl(result) == render_jsonl(local)
+
+
+def test_dates_fill_in_only_what_the_files_do_not_say(tmp_path, encoder):
+    (tmp_path / "dated.txt").write_text("date 2014-01-13\n\nTokyo stocks\n\nThe Nikkei rose in Tokyo.\n")
+    (tmp_path / "undated.txt").write_text("Elgin fire\n\nA fire burned in Elgin on Sunday.\n")
+    given = {str(tmp_path / name): "2020-05-05" for name in ("dated.txt", "undated.txt")}
+    result = scan([tmp_path], dates=given, encoder=encoder)
+    published = {os.path.basename(a.path): a.published for s in result.stories for a in s.articles}
+    assert published == {"dated.txt": "2014-01-13", "undated.txt": "2020-05-05"}
