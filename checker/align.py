@@ -37,7 +37,7 @@ def pairable(claims: Sequence[Claim]) -> list[bool]:
     lead = lead_claims(claims)
     by_event: dict[str | None, list[int]] = {}
     for i, c in enumerate(claims):
-        by_event.setdefault(c.event, []).append(i)
+        by_event.setdefault(_bucket(c.event), []).append(i)
     result = [False] * len(claims)
     for members in by_event.values():
         for i in members:
@@ -67,6 +67,11 @@ def lead_claims(claims: Sequence[Claim]) -> set[int]:
     return leads
 
 
+def _bucket(event: str | None) -> str | None:
+    """The event class a claim is aligned within: a known event, or None for an open event or none."""
+    return event if event in V.EVENTS else None
+
+
 def _kind(noun: str | None) -> str | None:
     if noun is None or noun == "person" or noun in V.PERSON_NOUNS or noun in V.DEATH_NOUNS:
         return "person"
@@ -78,8 +83,8 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
 
     With ``leads``, two lead figures of people may name them differently ("2 children killed", "2 young boys
     dead"): a headline picks its own word for the same victims. An open event (a predicate outside the known
-    classes, keyed by its lemma) pairs only with the same open event: pairing "N held" with "N arrested" on their
-    claim phrases found nothing more on the ECB+ dev pairs and doubled the figures to embed.
+    classes, keyed by its lemma) pairs with the same open event, or, like a figure with no event, with any figure
+    outside the known classes that counts the same noun.
     """
     if a.article == b.article or not (a.is_level and b.is_level):
         return False
@@ -89,9 +94,12 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
         return False  # "in 1982", "so far this year": another time than the story's
     if a.owner and b.owner and a.owner != b.owner:
         return False  # "EDS shares ... $24.13" and "HP shares ... $44.27": another owner's figure
-    if a.event != b.event:
-        return False
-    if a.event is None and (a.noun is None or a.noun != b.noun):
+    if a.event in V.EVENTS or b.event in V.EVENTS:
+        if a.event != b.event:
+            return False
+    elif a.noun is None or a.noun != b.noun:
+        # no known event on either side: outlets word the same count with their own verbs ("12 magazines were
+        # recovered" / "31 magazines seized"), so such figures pair on what they count, as figures with no verb do
         return False
     if not (nouns_compatible(a.noun, b.noun) or (leads and _kind(a.noun) == _kind(b.noun))):
         return False
@@ -140,10 +148,10 @@ def align(
     if n < 2:
         return []
     lead = lead_claims(claims)
-    # Only claims of different articles with the same event can pair.
+    # Only claims of different articles with the same known event, or both with none, can pair.
     by_event: dict[str | None, list[int]] = {}
     for i, c in enumerate(claims):
-        by_event.setdefault(c.event, []).append(i)
+        by_event.setdefault(_bucket(c.event), []).append(i)
     article_of = np.array([c.article for c in claims], dtype=object)
     is_lead = np.zeros(n, dtype=bool)
     is_lead[list(lead)] = True

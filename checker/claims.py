@@ -188,8 +188,16 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             event = _event(frame, words, events, quantity, starts)
             if event == _DENIED:
                 event = None
-            if noun is None and frame.noun and not frame.part and frame.noun not in V.EVENT_OF_WORD:
-                noun = _head(frame.noun)  # not "Dead" in a headline's "1 Dead, 3 Injured": that is the event
+            if (
+                noun is None
+                and event in V.EVENTS
+                and frame.noun
+                and not frame.part
+                and frame.noun not in V.EVENT_OF_WORD
+            ):
+                # the parse names what an event counts ("killed two workers"); not "Dead" in a headline's "1 Dead,
+                # 3 Injured": that is the event. A figure of no known event keeps the extractor's noun alone.
+                noun = _head(frame.noun)
             if frame.group_name:
                 noun = "person"  # "40 Palestinians", "nine Israelis": people, named by their nation
             if event in V.PEOPLE_EVENTS and (noun in V.NOT_PEOPLE or noun in _MEASURES):
@@ -211,6 +219,8 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 # others than the dead. Only after a figure of the same event ("two were hurt ... and three
                 # others were hurt too") is it a part of that event's count.
                 partitive = partitive or any(e == event for q, e, *_ in found if q.start < quantity.start)
+            elif frame.part == "another":
+                partitive = True  # "another four people died in hospital": more of a count given before
             found.append((quantity, event, noun, partitive, frame, places, regions, scope))
         for quantity, event, noun, partitive, frame, places, regions, scope in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them

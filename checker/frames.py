@@ -145,7 +145,7 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
     if noun_tok is not None and noun_tok.lemma_.lower() in V.PART_MARKERS:
         part = "other"  # "four others"
     if noun_tok is not None and any(c.dep_ == "det" and c.lower_ == "another" for c in noun_tok.children):
-        part = "other"  # "another four people died in hospital"
+        part = "another"  # "another four people died in hospital"
 
     # an event word right after the number, or an event adverb on the count itself, is the count's own
     # predicate whatever the parser made of the rest: "One dead, three others injured", "one man fatally"
