@@ -134,15 +134,13 @@ def align(
     claims: Sequence[Claim],
     vectors: np.ndarray,
     *,
-    phrase_vectors: np.ndarray | None = None,
     min_similarity: float = V.MIN_SIMILARITY,
 ) -> list[Group]:
-    """Group ``claims`` (row i of ``vectors`` is claim i's sentence, of ``phrase_vectors`` its claim phrase)
-    into groups of two or more articles.
+    """Group ``claims`` (row i of ``vectors`` is claim i's sentence) into groups of two or more articles.
 
     Two articles' lead figures pair when their sentences are at least ``min_similarity`` alike (cosine); any
-    other two claims of one event when their sentences are ``MIN_SIMILARITY_SECONDARY`` alike or their claim
-    phrases ``MIN_PHRASE_SIMILARITY``. Deterministic: ties are broken by claim order.
+    other two claims of one event when their sentences are ``MIN_SIMILARITY_SECONDARY`` alike. Deterministic:
+    ties are broken by claim order.
     """
     n = len(claims)
     if n < 2:
@@ -171,22 +169,13 @@ def align(
             ok = (similarity >= secondary_floor) | (
                 (similarity >= floor) & is_lead[rows][:, None] & is_lead[idx][None, :]
             )
-            if phrase_vectors is not None:
-                # the claim's own words, not the rest of the sentence, which is what differs between outlets
-                phrase_similarity = phrase_vectors[rows] @ phrase_vectors[idx].T
-                ok |= phrase_similarity >= V.MIN_PHRASE_SIMILARITY
-                rank = np.maximum(similarity, phrase_similarity)
-            else:
-                rank = similarity
             ok &= owner[start : start + ROW_BLOCK, None] < owner[None, :]  # other article, each pair once
             for a, b in zip(*np.nonzero(ok), strict=True):
                 i, j = int(rows[a]), int(idx[b])
                 both_leads = i in lead and j in lead
                 if comparable(claims[i], claims[j], leads=both_leads):
                     # the articles' lead figures for a count are joined first, then the rest by similarity
-                    edges.append(
-                        (not both_leads, -round(float(rank[a, b]), 6), min(i, j), max(i, j), float(similarity[a, b]))
-                    )
+                    edges.append((not both_leads, -round(float(similarity[a, b]), 6), min(i, j), max(i, j)))
     edges.sort()
 
     parent = list(range(n))
@@ -206,7 +195,6 @@ def align(
             c.on_topic,
             c.named_places,
             c.places,
-            c.phrase,
             c.owner,
         )
         for i, c in enumerate(claims)
@@ -225,7 +213,7 @@ def align(
             i = parent[i]
         return i
 
-    for _, _, i, j, sentence_similarity in edges:
+    for _, neg_s, i, j in edges:
         ri, rj = root(i), root(j)
         if ri == rj or not articles[ri].isdisjoint(articles[rj]):
             continue  # one claim per article in a group
@@ -234,7 +222,7 @@ def align(
         parent[rj] = ri
         members[ri] += members.pop(rj)
         articles[ri] |= articles.pop(rj)
-        weakest[ri] = min(sentence_similarity, weakest.get(ri, 1.0), weakest.pop(rj, 1.0))
+        weakest[ri] = min(-neg_s, weakest.get(ri, 1.0), weakest.pop(rj, 1.0))
 
     groups = []
     for r, idx in members.items():

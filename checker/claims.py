@@ -107,8 +107,7 @@ class Claim:
     sentence itself names its places, and ``article_places`` are all the places the article names;
     ``article_names`` are all its capitalised words, places found by context or not.
     ``predicate`` is the lemma of the verb or adjective the parse says governs the count ("rescue", "dead"),
-    ``planned`` whether that predicate is only planned or possible ("would be evacuated"), and ``phrase`` the
-    claim's own words with the number masked ("N children would be evacuated"), which alignment compares.
+    ``planned`` whether that predicate is only planned or possible ("would be evacuated").
     ``owner`` is the proper name whose count it is ("Toyota recalled ...", "EDS shares ...").
     """
 
@@ -128,7 +127,6 @@ class Claim:
     article_names: frozenset[str] = frozenset()
     predicate: str | None = None
     planned: bool = False
-    phrase: str = ""
     owner: str | None = None
 
     @property
@@ -250,7 +248,6 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                     scope=scope,
                     predicate=frame.predicate,
                     planned=frame.planned,
-                    phrase=frame.phrase or _window(sentence.text, quantity),
                     owner=frame.owner,
                 )
             )
@@ -294,13 +291,6 @@ def _extract(text: str) -> list[Quantity]:
     if lowered is text:
         return extract(text)
     return [replace(q, text=text[q.start : q.end]) for q in extract(lowered)]
-
-
-def _window(text: str, quantity: Quantity, width: int = 4) -> str:
-    """The words around a quantity, the number masked: the claim phrase when the parse gives no predicate."""
-    before = _WORD.findall(text[: quantity.start])[-width:]
-    after = _WORD.findall(text[quantity.end :])[:width]
-    return " ".join([*before, "N", *after]).lower()
 
 
 def _beside_single(text: str, quantity: Quantity) -> bool:

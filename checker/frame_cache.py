@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from checker.frames import Frame
 
-FILENAME = "frames-v1.sqlite3"
+FILENAME = "frames-v2.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -51,16 +51,6 @@ def decode(blob: bytes, sentence: str) -> Reading | None:
 
 
 def _encode_frame(f: Frame, lowered: str) -> list:
-    phrase, cursor = [], 0
-    for word in f.phrase.split():
-        if word == "N":
-            phrase.append(None)
-            continue
-        at = lowered.find(word, cursor)
-        if at < 0:
-            at = lowered.find(word)
-        phrase.append([at, at + len(word)])
-        cursor = at + len(word)
     owner = lowered.find(f.owner) if f.owner else -1
     return [
         f.noun,
@@ -73,14 +63,12 @@ def _encode_frame(f: Frame, lowered: str) -> list:
         f.group_name,
         f.predicate_at,
         len(f.predicate_word or ""),
-        phrase,
         [owner, owner + len(f.owner)] if f.owner else None,
     ]
 
 
 def _decode_frame(row: Sequence, lowered: str) -> Frame:
-    noun, predicate, passive, negated, planned, part, verbal, group_name, at, length, phrase, owner = row
-    words = ["N" if span is None else lowered[span[0] : span[1]] for span in phrase]
+    noun, predicate, passive, negated, planned, part, verbal, group_name, at, length, owner = row
     return Frame(
         noun=noun,
         predicate=predicate,
@@ -88,7 +76,6 @@ def _decode_frame(row: Sequence, lowered: str) -> Frame:
         negated=negated,
         planned=planned,
         part=part,
-        phrase=" ".join(words),
         predicate_word=lowered[at : at + length] if length else None,
         predicate_at=at,
         verbal=verbal,

@@ -29,7 +29,6 @@ _CACHE_SIZE = 20_000
 
 _NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "appos"})
 _PREDICATE_DEPS = frozenset({"ROOT", "acomp", "appos", "conj", "oprd", "amod", "acl", "relcl", "ccomp", "xcomp"})
-_PHRASE_CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "acomp", "oprd"})
 _MAX_HOPS = 6
 #: Words between a number and the noun it counts: "14 first-team players", "three young Israeli soldiers". A
 #: headline parsed as one noun phrase ("Five dead, two injured ... - WDRB 41 Louisville News") puts its head far off.
@@ -43,8 +42,7 @@ class Frame:
     ``noun`` is the lemma of the counted head noun (None when the number stands alone: "killing 40"),
     ``predicate`` the lemma of the verb or adjective that says what happened to it (None for a copula or a
     reporting verb: "there were 40", "said 40"). ``planned`` marks a modal or intended predicate ("would be
-    evacuated", "could rise", "plans to cut"); ``part`` a count of part of a group. ``phrase`` is the short claim
-    phrase with the number masked ("N children would be evacuated"), what alignment compares across reports.
+    evacuated", "could rise", "plans to cut"); ``part`` a count of part of a group.
     """
 
     noun: str | None
@@ -53,7 +51,6 @@ class Frame:
     negated: bool = False
     planned: bool = False
     part: str | None = None
-    phrase: str = ""
     predicate_word: str | None = None
     predicate_at: int = -1
     verbal: bool = False
@@ -196,7 +193,6 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         negated=negated,
         planned=planned,
         part=part,
-        phrase=_phrase(doc, inside, noun_tok, predicate),
         predicate_word=predicate.lower_ if predicate is not None else None,
         predicate_at=predicate.idx if predicate is not None else -1,
         verbal=predicate is not None and predicate.pos_ == "VERB",
@@ -270,31 +266,6 @@ def _participle(nominal: Any) -> Any:
         if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() not in V.PART_MARKERS:
             return c
     return None
-
-
-def _phrase(doc: Any, number: set[int], noun: Any, predicate: Any) -> str:
-    """The claim's own words with the number masked: the counted noun with its modifiers, the predicate with
-    its auxiliaries and particles."""
-    keep: set[int] = set()
-    for tok in (noun, predicate):
-        if tok is None:
-            continue
-        keep.add(tok.i)
-        for c in tok.children:
-            if c.i in number or c.like_num:
-                continue
-            if (tok is noun and c.dep_ in ("compound", "amod")) or (tok is predicate and c.dep_ in _PHRASE_CHILD_DEPS):
-                keep.add(c.i)
-    words = []
-    masked = False
-    for t in doc:
-        if t.i in number:
-            if not masked:
-                words.append("N")
-                masked = True
-        elif t.i in keep:
-            words.append(t.lower_)
-    return " ".join(words)
 
 
 def read(items: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, cache: bool = True) -> dict[str, Any]:

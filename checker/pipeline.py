@@ -95,7 +95,7 @@ def compare(
 
     level = [c for c in claims if c.is_level]
     level = [c for c, ok in zip(level, pairable(level), strict=True) if ok]  # embed only what can pair
-    texts = sorted({c.sentence.text for c in level} | {c.phrase for c in level})
+    texts = sorted({c.sentence.text for c in level})
     if encoder is None and texts:
         from embeddings import DEFAULT_BACKEND, load_encoder
 
@@ -108,9 +108,7 @@ def compare(
     lap("embeddings")
 
     vectors = np.stack([vectors_by_text[c.sentence.text] for c in level]) if level else np.zeros((0, 1))
-    phrases = np.stack([vectors_by_text[c.phrase] for c in level]) if level else np.zeros((0, 1))
-    floor = {"min_similarity": min_similarity} if min_similarity is not None else {}
-    groups = align(level, vectors, phrase_vectors=phrases, **floor)
+    groups = align(level, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
     lap("alignment")

@@ -143,8 +143,7 @@ def test_min_difference_ignores_small_gaps(write_articles, encoder):
 
 
 def test_glue_with_a_stand_in_encoder(write_articles, bag_of_words):
-    """The pipeline's plumbing, independent of the model: the encoder is called once, on claim sentences and
-    claim phrases (the number masked), each distinct text once."""
+    """The pipeline's plumbing, independent of the model: the encoder is called once, on claim sentences."""
     calls = []
 
     class Counting:
@@ -159,10 +158,6 @@ def test_glue_with_a_stand_in_encoder(write_articles, bag_of_words):
         encoder=Counting(),
     )
     assert len(calls) == 1
-    assert sorted(calls[0]) == [
-        "Five people were injured in the crash.",
-        "N people were injured",
-        "Seven people were injured in the crash.",
-    ]
+    assert sorted(calls[0]) == ["Five people were injured in the crash.", "Seven people were injured in the crash."]
     summary = report.to_dict()["summary"]
     assert summary == summary | {"articles": 2, "claims": 2, "groups": 1, "discrepancies": 1, "acknowledged": 0}

@@ -26,7 +26,7 @@ def test_a_kept_reading_is_the_reading(tmp_path, monkeypatch):
     kept = read(SENTENCES, cache=True)
     assert (tmp_path / FILENAME).exists()
     assert kept == fresh
-    assert kept[SENTENCES[0][0]].frames[(36, 39)].phrase == "N rescued"
+    assert kept[SENTENCES[0][0]].frames[(36, 39)].predicate == "rescue"
 
 
 PROBE = (
