@@ -197,10 +197,10 @@ def _scan(args: argparse.Namespace) -> int:
         return _fail(f"--since: {exc}" if getattr(exc, "about", None) == "since" else str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    if not result.stories:  # one line: what was named and why nothing came of it
+        return _fail("no article to scan: " + "; ".join(result.skipped) if result.skipped else "no article to scan")
     for message in result.skipped:
         print(f"claimdiff: skipped {message}", file=sys.stderr)
-    if not result.stories:
-        return _fail("no article to scan")
     text = RENDERERS[args.format](result)
     try:
         if args.output:
