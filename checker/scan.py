@@ -128,19 +128,14 @@ def scan(
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     files, skipped = expand(paths)
-    articles: list[Article] = []
-    for done, path in enumerate(files, 1):
-        try:
-            article = load_article(path, label="A", offline=True, cache=cache)
-        except InputError as error:
-            skipped.append(str(error))
-            continue
-        if article.published is None and (dates or {}).get(path):
-            article = replace(article, published=dates[path])
-        if since is None or article.published is None or article.published >= since:
-            articles.append(article)
-        if progress:
-            progress("read", done, len(files))
+    if scheduler not in (None, "local"):
+        from checker.distributed import read_on_cluster
+
+        read, unread = read_on_cluster(files, dates or {}, address=scheduler, cache=cache, progress=progress)
+    else:
+        read, unread = read_articles(files, dates or {}, cache=cache, progress=progress)
+    skipped += unread
+    articles = [a for a in read if since is None or a.published is None or a.published >= since]
     timings["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -155,6 +150,29 @@ def scan(
     timings["compare"] = time.perf_counter() - clock
     stories.sort(key=lambda s: (min((a.published or "9999") for a in s.articles), s.articles[0].path, s.id))
     return ScanResult(stories, skipped, timings)
+
+
+def read_articles(
+    files: Sequence[str], dates: Mapping[str, str | None], *, cache: bool = True, progress: Progress | None = None
+) -> tuple[list[Article], list[str]]:
+    """Read ``files`` in order: the articles, and one message a file that could not be read.
+
+    ``dates`` gives a file's publication date when the file itself says none.
+    """
+    articles: list[Article] = []
+    skipped: list[str] = []
+    for done, path in enumerate(files, 1):
+        try:
+            article = load_article(path, label="A", offline=True, cache=cache)
+        except InputError as error:
+            skipped.append(str(error))
+            continue
+        if article.published is None and dates.get(path):
+            article = replace(article, published=dates[path])
+        articles.append(article)
+        if progress:
+            progress("read", done, len(files))
+    return articles, skipped
 
 
 def _story(articles: list[Article]) -> Story:
