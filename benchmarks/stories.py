@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/stories.py --sweep         # B-cubed per threshold (choose on dev only)
     .venv/bin/python benchmarks/stories.py --scale 1 4 16  # grouping time and peak RSS, GVA repeated, dates shifted
     .venv/bin/python benchmarks/stories.py --end-to-end    # scan on all of GVA: articles/s
+    .venv/bin/python benchmarks/stories.py --end-to-end --scheduler cluster   # ... on a two-worker LocalCluster
     .venv/bin/python benchmarks/stories.py --parity 200    # scan's discrepancies vs compare per gold incident (sample)
 
 GVA: gold is the incident; the text files have no date line, so an article's date is its ``dct`` (the archived
@@ -137,18 +138,28 @@ def scale(rows: list[dict], all_leads: list[grouping.Lead], factors: list[int]) 
         )
 
 
-def end_to_end(rows: list[dict]) -> None:
+def end_to_end(rows: list[dict], scheduler: str | None) -> None:
+    """``scan`` on all of GVA; ``scheduler`` "cluster" starts a two-worker LocalCluster on 127.0.0.1 first."""
     from checker.scan import scan
 
+    cluster = None
+    if scheduler == "cluster":
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None)
+        scheduler = cluster.scheduler_address
     start = time.perf_counter()
-    result = scan([r["path"] for r in rows], dates={r["path"]: r["date"] for r in rows})
+    result = scan([r["path"] for r in rows], dates={r["path"]: r["date"] for r in rows}, scheduler=scheduler)
     took = time.perf_counter() - start
     compared = sum(1 for s in result.stories if s.report is not None)
     print(
         f"scan GVA: {len(rows)} articles in {took:.1f} s = {len(rows) / took:.1f} articles/s; "
         f"{len(result.stories)} stories, {compared} compared; peak RSS {_rss_mb():,.0f} MB; stages "
         + ", ".join(f"{k} {v:.1f} s" for k, v in result.timings.items())
+        + (f" (on {scheduler}; peak RSS is this process's only)" if scheduler else "")
     )
+    if cluster is not None:
+        cluster.close()
 
 
 def parity(rows: list[dict], sample: int) -> None:
@@ -199,6 +210,7 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--scale", type=int, nargs="*")
     parser.add_argument("--end-to-end", action="store_true")
+    parser.add_argument("--scheduler", help="with --end-to-end: a Dask scheduler address, or 'cluster' for a local one")
     parser.add_argument("--parity", type=int, default=0, metavar="N")
     parser.add_argument("--corpus", choices=("gva", "ecb", "both"), default="both")
     args = parser.parse_args()
@@ -207,7 +219,7 @@ def main() -> None:
     if args.scale:
         scale(gva_rows, leads(gva_rows), args.scale)
     elif args.end_to_end:
-        end_to_end(gva_rows)
+        end_to_end(gva_rows, args.scheduler)
     elif args.parity:
         parity(gva_rows, args.parity)
     else:
