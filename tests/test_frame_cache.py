@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+from checker import frames
 from checker.frame_cache import FILENAME
 from checker.frames import read
 from tests.conftest import BELGOROD, ROOT
@@ -22,7 +23,9 @@ SENTENCES = [
 def test_a_kept_reading_is_the_reading(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMDIFF_CACHE_DIR", str(tmp_path))
     fresh = read(SENTENCES, cache=False)
-    read(SENTENCES, cache=True)  # keeps them
+    frames._read.clear()  # as in a new process
+    read(SENTENCES, cache=True)  # parses and keeps them
+    frames._read.clear()
     kept = read(SENTENCES, cache=True)
     assert (tmp_path / FILENAME).exists()
     assert kept == fresh
@@ -48,6 +51,7 @@ def test_a_second_run_parses_nothing_and_answers_the_same(tmp_path):
 def test_the_cache_holds_no_copy(tmp_path, monkeypatch):
     """Only the lemmas of a figure's noun and predicate are words ("vehicle", "recall"); the copy is spans."""
     monkeypatch.setenv("CLAIMDIFF_CACHE_DIR", str(tmp_path))
+    frames._read.clear()
     read(SENTENCES, cache=True)
     stored = (tmp_path / FILENAME).read_bytes().lower()
     for sentence, _ in SENTENCES:
