@@ -130,8 +130,7 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None and (pobj.pos_ == "PRON" or any(c.dep_ == "det" for c in pobj.children)):
             # "three of the victims", "four of them"; not "one of our students" (the death of one of them counts
-            # one death), nor "$137 million of diamonds", which
-            # measures the diamonds, nor "20,000 tonnes of grain"
+            # one death), nor "$137 million of diamonds", which measures the diamonds, nor "20,000 tonnes of grain"
             noun_tok, part = pobj, "of"
     nominal = noun_tok if noun_tok is not None and part is None else num
     if noun_tok is not None and any(c.dep_ == "amod" and c.lemma_.lower() in V.PART_MARKERS for c in noun_tok.children):
