@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from checker.frames import Frame
 
-FILENAME = "frames-v2.sqlite3"
+FILENAME = "frames-v3.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,6 @@ def _encode_frame(f: Frame, lowered: str) -> list:
     return [
         f.noun,
         f.predicate,
-        f.passive,
-        f.negated,
         f.planned,
         f.part,
         f.verbal,
@@ -68,12 +66,10 @@ def _encode_frame(f: Frame, lowered: str) -> list:
 
 
 def _decode_frame(row: Sequence, lowered: str) -> Frame:
-    noun, predicate, passive, negated, planned, part, verbal, group_name, at, length, owner = row
+    noun, predicate, planned, part, verbal, group_name, at, length, owner = row
     return Frame(
         noun=noun,
         predicate=predicate,
-        passive=passive,
-        negated=negated,
         planned=planned,
         part=part,
         predicate_word=lowered[at : at + length] if length else None,

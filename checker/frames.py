@@ -1,7 +1,7 @@
 """What a number counts, read from a dependency parse: a claim frame.
 
 A :class:`Frame` is the grammar around one quantity of a sentence: the counted head noun ("9,000 *children*"),
-the predicate that governs it ("would be *evacuated*"), whether that predicate is passive, denied or only planned
+the predicate that governs it ("would be *evacuated*"), whether that predicate is only planned
 ("would", "could", "plans to"), and whether the count is a part of a larger one ("four *others*", "three *of
 them*", "*including* children"). Each count of a list gets its own predicate: in "34 dead, 120 rescued" 34 is
 read with "dead" and 120 with "rescued".
@@ -47,8 +47,6 @@ class Frame:
 
     noun: str | None
     predicate: str | None
-    passive: bool = False
-    negated: bool = False
     planned: bool = False
     part: str | None = None
     predicate_word: str | None = None
@@ -172,21 +170,16 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         elif t.dep_ == "ROOT":
             break
 
-    passive = negated = planned = False
+    planned = False
     owner = None
     if predicate is None and governor is not None:
         planned = _planned(governor)  # "the death toll could rise to 100"
     if predicate is not None:
-        kids = list(predicate.children)
         owner = _owner(predicate, nominal)
-        passive = any(c.dep_ == "auxpass" for c in kids) or (predicate.dep_ == "acl" and predicate.tag_ == "VBN")
-        negated = any(c.dep_ == "neg" for c in kids)
         planned = _planned(predicate)
     return Frame(
         noun=noun_tok.lemma_.lower() if noun_tok is not None else None,
         predicate=_predicate_lemma(predicate) if predicate is not None else None,
-        passive=passive,
-        negated=negated,
         planned=planned,
         part=part,
         predicate_word=predicate.lower_ if predicate is not None else None,
