@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.quantities import extract
+from checker.quantities import lexicon as L
 from checker.quantities.cores import core_at
 from checker.quantities.exclusions import RULES, excluding_rule
 from checker.quantities.tokens import Window
@@ -30,3 +31,55 @@ def test_exclusion_examples(name, sentence, figure):
     assert rule is not None and rule.name == name
     start = w.toks[at].start
     assert not any(q.start <= start < q.end for q in extract(sentence)), "the figure was read as a quantity"
+
+
+def _records(data: dict, *kinds: str) -> list[dict]:
+    return [dict(r, _kind=kind) for kind in kinds for r in data.get(kind, ())]
+
+
+UNIT_RECORDS = _records(L.UNIT_DATA, "unit", "base") + _records(L.CURRENCY_DATA, "currency", "subunit")
+UNIT_EXAMPLES = [(r["name"], sentence, unit) for r in UNIT_RECORDS for sentence, unit in r["examples"]]
+QUALIFIER_EXAMPLES = [
+    (r["name"], sentence, figure, expected)
+    for r in _records(L.QUALIFIER_DATA, "qualifier", "change")
+    for sentence, figure, expected in r["examples"]
+]
+VAGUE_EXAMPLES = [
+    (r["phrase"], sentence, figure) for r in L.QUALIFIER_DATA["vague"] for sentence, figure in r["examples"]
+]
+
+
+def test_every_data_record_has_examples_and_a_source():
+    records = [*UNIT_RECORDS, *_records(L.QUALIFIER_DATA, "qualifier", "change", "vague")]
+    for r in [*records, *L.UNIT_DATA["prefix"]]:
+        assert r["source"].strip(), r
+    for r in records:
+        assert r["examples"], r
+
+
+def test_no_surface_names_two_units():
+    seen: dict[str, str] = {}
+    for r in UNIT_RECORDS:
+        for surface in (*r.get("surfaces", ()), *r.get("words", ())):
+            assert seen.setdefault(surface, r["name"]) == r["name"], surface
+
+
+@pytest.mark.parametrize(("name", "sentence", "unit"), UNIT_EXAMPLES, ids=[f"{n}:{s}" for n, s, _ in UNIT_EXAMPLES])
+def test_unit_examples(name, sentence, unit):
+    assert unit in [q.unit for q in extract(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "figure", "expected"), QUALIFIER_EXAMPLES, ids=[f"{q[0]}:{q[1]}" for q in QUALIFIER_EXAMPLES]
+)
+def test_qualifier_and_change_examples(name, sentence, figure, expected):
+    (q,) = [q for q in extract(sentence) if q.text == figure]
+    assert expected in (q.qualifier, q.change)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "figure"), VAGUE_EXAMPLES, ids=[f"{v[0]}:{v[1]}" for v in VAGUE_EXAMPLES]
+)
+def test_vague_examples(phrase, sentence, figure):
+    (q,) = [q for q in extract(sentence) if q.text == figure]
+    assert (q.qualifier, q.low, q.high) == ("vague", *L.VAGUE[phrase])
