@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
-from checker.quantities import extract
+from checker.quantities import extract, sources
 from checker.quantities import lexicon as L
 from checker.quantities.cores import core_at
 from checker.quantities.exclusions import RULES, excluding_rule
@@ -83,3 +85,12 @@ def test_qualifier_and_change_examples(name, sentence, figure, expected):
 def test_vague_examples(phrase, sentence, figure):
     (q,) = [q for q in extract(sentence) if q.text == figure]
     assert (q.qualifier, q.low, q.high) == ("vague", *L.VAGUE[phrase])
+
+
+def test_generated_currencies_are_what_the_registry_gives():
+    babel = pytest.importorskip("babel")
+    text = sources._DATA.read_text(encoding="utf-8")
+    generated = text.split(sources.MARKER)[1].strip()
+    if f"babel {babel.__version__}," not in generated:
+        pytest.skip("another babel: regenerate with python -m checker.quantities.sources")
+    assert generated == sources.generate(datetime.date(2026, 1, 1)).strip()

@@ -12,7 +12,7 @@ from checker.quantities.exclusions import not_a_quantity
 from checker.quantities.lemmas import is_plural, lemma
 from checker.quantities.model import Quantity
 from checker.quantities.tokens import DASHES, Window, number
-from checker.quantities.units import measure_after
+from checker.quantities.units import code_before, measure_after
 
 _MAX_FROM_GAP = 8  # tokens of a time phrase between "from X" and "to Y": "at 10.45pm last night" is six
 _MAX_NOUN_WORDS = 4  # words of a counted noun phrase a bounding suffix may follow ("1,000 customers or more")
@@ -42,8 +42,8 @@ def lead_in(w: Window, first: int, value: float) -> Lead:
     if w.kind(k) == "word" and w.glued(k, first):
         if code in L.DOLLAR_PREFIXES and w.low(k - 1) == "$" and w.glued(k - 1, k):
             unit, lead, k = L.DOLLAR_PREFIXES[code], k - 1, k - 2  # "$US55m", "$A82m"
-        elif code in L.CURRENCY_CODES:
-            unit, lead, k = L.CURRENCY_CODES[code], k, k - 1  # "USD10m", "PS2.7m"
+        elif code_before(w, first):
+            unit, lead, k = code_before(w, first), k, k - 1  # "USD10m", "PS2.7m"
     if w.low(k) in ("-", "−", "+") and w.glued(k, lead) and not w.word_glued_before(k):
         hint = "up" if w.low(k) == "+" else "-"
         value = value if hint == "up" else -value

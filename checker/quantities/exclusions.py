@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from checker.quantities import lexicon as L
 from checker.quantities.cores import Core
 from checker.quantities.tokens import DASHES, Window, number
-from checker.quantities.units import counted_noun_follows, is_subunit
+from checker.quantities.units import code_before, counted_noun_follows, is_subunit
 
 Test = Callable[[Window, Core], "bool | None"]
 
@@ -62,7 +62,12 @@ def not_a_quantity(w: Window, core: Core) -> bool:
 # -- numbers written in digits -----------------------------------------------------------------------------------
 
 
-@rule("glued_to_a_name", ("The airliner flew as MH17 that day.", "17"), digits=True)
+@rule(
+    "glued_to_a_name",
+    ("The airliner flew as MH17 that day.", "17"),
+    ("See usat.ly/2a2Pln5 for more.", "5"),
+    digits=True,
+)
 def _glued_to_a_name(w: Window, c: Core) -> bool | None:
     """ "S1", "MH17", "COVID19": letters glued before the digits, bar a currency code ("USD10m", "A$5")."""
     first = c.first
@@ -70,7 +75,7 @@ def _glued_to_a_name(w: Window, c: Core) -> bool | None:
     if (
         w.glued(first - 1, first)
         and before.kind == "word"
-        and before.low not in L.CURRENCY_CODES
+        and code_before(w, first) is None
         and not (before.low in L.DOLLAR_PREFIXES and w.low(first - 2) == "$")
     ):
         return True

@@ -51,6 +51,8 @@ def _unit_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], froz
     for money in (*CURRENCY_DATA["currency"], *CURRENCY_DATA["subunit"]):
         aliases |= dict.fromkeys(money.get("words", ()), money["name"])
         singular |= set(money.get("singular", ()))
+    for names in CURRENCY_DATA.get("names", ()):
+        aliases |= dict.fromkeys(names["words"], names["currency"])  # registry names of a hand record's currency
     return aliases, cased, frozenset(glued), frozenset(singular)
 
 

@@ -53,6 +53,15 @@ def measure_after(w: Window, last: int, currency: str | None) -> Measure | None:
     return None
 
 
+def code_before(w: Window, first: int) -> str | None:
+    """The currency of a code glued before the number at ``first`` ("USD10m", "PS2.7m"). A code is a word of its
+    own: glued after other letters or digits ("usat.ly/2a2Pln5") it is part of a name or an address."""
+    k = first - 1
+    if w.kind(k) == "word" and w.glued(k, first) and not w.word_glued_before(k):
+        return L.CURRENCY_CODES.get(w.low(k))
+    return None
+
+
 def is_subunit(w: Window, i: int) -> bool:
     """ "118.5p", "68 p" in a text about prices; "18 sen"."""
     word = w.low(i)
