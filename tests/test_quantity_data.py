@@ -94,3 +94,18 @@ def test_generated_currencies_are_what_the_registry_gives():
     if f"babel {babel.__version__}," not in generated:
         pytest.skip("another babel: regenerate with python -m checker.quantities.sources")
     assert generated == sources.generate(datetime.date(2026, 1, 1)).strip()
+
+
+NUMBER_EXAMPLES = [
+    (r.get("word") or r["sign"], sentence, figure, value)
+    for r in [*L.NUMBER_DATA["fraction"], *L.NUMBER_DATA["vulgar"]]
+    for sentence, figure, value in r["examples"]
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "figure", "value"), NUMBER_EXAMPLES, ids=[f"{n[0]}:{n[1]}" for n in NUMBER_EXAMPLES]
+)
+def test_fraction_examples(name, sentence, figure, value):
+    (q,) = [q for q in extract(sentence) if q.text == figure]
+    assert q.value == pytest.approx(value)

@@ -16,6 +16,7 @@ from checker.quantities.lemmas import lemma
 from checker.quantities.tokens import DASHES, Window, number
 
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion")
+_MAX_DENOMINATOR = 16  # "2 1/2", "3/4 inch", "1/16": finer fractions in copy are dates or scores
 _PLURAL_SCALES = ("hundreds", "thousands", "millions", "billions", "dozens", "scores")
 
 
@@ -35,6 +36,8 @@ def core_at(w: Window, i: int) -> Core | None:
     if tok.kind == "num":
         return _digits_at(w, i)
     if tok.kind != "word" or tok.low not in L.WORD_STARTERS:
+        if tok.text in L.VULGAR:
+            return Core(i, i, L.VULGAR[tok.text])  # "½ mile"
         return None  # most words cannot start a quantity: skip the phrase look-ups
     return vague_at(w, i) or fraction_at(w, i) or number_words_at(w, i)
 
@@ -45,16 +48,35 @@ def _digits_at(w: Window, i: int) -> Core | None:
         return None
     if w.low(i - 1) == "." and w.glued(i - 1, i) and w.glued(i - 2, i - 1):
         return None  # "1.2.3" versions, IP addresses
-    if w.low(i + 1) in ("/", "⁄") and w.glued(i, i + 1) and w.glued(i + 1, i + 2) and w.low(i + 3) == "of":
+    if w.low(i + 1) in ("/", "⁄") and w.glued(i, i + 1) and w.glued(i + 1, i + 2):
         denominator = number(w[i + 2].text)
-        if denominator:
-            return Core(i, i + 2, value / denominator)  # "1/16 of a pint"
+        if denominator and (w.low(i + 3) == "of" or _measure_follows(w, i + 3, value, denominator)):
+            return Core(i, i + 2, value / denominator)  # "1/16 of a pint", "3/4 inch"
+    fraction = _fraction_after(w, i, value)
+    if fraction is not None:
+        return fraction
     power = power_of_ten(w, i)
     if power is not None:
         last, exponent = power
         scaled = value * 10.0**exponent
         return Core(i, last, scaled) if math.isfinite(scaled) else None  # "1.99×10−30"
     return Core(i, i, value)
+
+
+def _fraction_after(w: Window, i: int, whole: float) -> Core | None:
+    """A whole number and a fraction of one, read as one number: "2½", "5 ½", "2 1/2 miles"."""
+    nxt = w[i + 1]
+    if nxt.text in L.VULGAR:
+        return Core(i, i + 1, whole + L.VULGAR[nxt.text])
+    if not whole.is_integer() or w.kind(i + 1) != "num" or w.glued(i, i + 1):
+        return None
+    slashed = w.low(i + 2) in ("/", "⁄") and w.glued(i + 1, i + 2) and w.glued(i + 2, i + 3)
+    if not slashed or w.kind(i + 3) != "num" or (w.low(i + 4) in ("/", "⁄") and w.glued(i + 3, i + 4)):
+        return None  # "2 1/2/2019" is no fraction
+    numerator, denominator = number(nxt.text), number(w[i + 3].text)
+    if numerator is None or denominator is None or not 0 < numerator < denominator <= _MAX_DENOMINATOR:
+        return None
+    return Core(i, i + 3, whole + numerator / denominator)
 
 
 def power_of_ten(w: Window, i: int) -> tuple[int, int] | None:
@@ -71,6 +93,13 @@ def power_of_ten(w: Window, i: int) -> tuple[int, int] | None:
     if w.kind(k) != "num" or not digits.isdigit() or len(digits) > 3 or int(digits) > 300:
         return None  # beyond 1e300 a float overflows: no news figure is that large
     return k, sign * int(digits)
+
+
+def _measure_follows(w: Window, k: int, numerator: float, denominator: float) -> bool:
+    """ "3/4 inch", "1/2 mile": a proper fraction before a unit of measure (not "9/11 victims", "24/7 coverage")."""
+    if not (0 < numerator < denominator <= _MAX_DENOMINATOR and w.kind(k) == "word"):
+        return False
+    return w.low(k) in L.UNIT_ALIASES or lemma(w.low(k)) in L.SINGULAR_UNITS
 
 
 def ratio_after(w: Window, core: Core) -> Core | None:
@@ -125,14 +154,14 @@ def fraction_at(w: Window, i: int) -> Core | None:
         if w.low(start - 1) == "and":
             return None  # "two and a half" is read as 2.5 by the number-word rule
         return Core(start, i, 0.5)
-    if word in ("a", "one") and nxt in ("third", "quarter") and w.low(i + 2) == "of":
-        return Core(i, i + 1, L.FRACTIONS[nxt])
+    if word in ("a", "one") and nxt in L.FRACTIONS and nxt != "half" and w.low(i + 2) == "of":
+        return Core(i, i + 1, L.FRACTIONS[nxt])  # "a fifth of the staff"; "a fifth term" is an ordinal
     if word in L.NUMBER_WORDS:
         numerator = _words_value(word)
-        if numerator is not None and nxt in DASHES | {""} and w.low(i + 2) in ("thirds", "quarters"):
-            return Core(i, i + 2, numerator * L.FRACTIONS[w.low(i + 2)])
-        if numerator is not None and nxt in ("thirds", "quarters"):
-            return Core(i, i + 1, numerator * L.FRACTIONS[nxt])
+        if numerator is not None and nxt in DASHES | {""} and w.low(i + 2) in L.FRACTION_PLURALS:
+            return Core(i, i + 2, numerator * L.FRACTION_PLURALS[w.low(i + 2)])
+        if numerator is not None and nxt in L.FRACTION_PLURALS:
+            return Core(i, i + 1, numerator * L.FRACTION_PLURALS[nxt])
     return None
 
 
@@ -175,8 +204,12 @@ def number_words_at(w: Window, i: int) -> Core | None:
         return None  # "two eighteen": number words that do not add up to one number
     if dozen:
         value *= 12
-    if w.words_at(last + 1, 3) == ("and", "a", "half"):
-        value += 0.5
+    if (
+        w.words_at(last + 1, 2) == ("and", "a")
+        and w.low(last + 3) in ("half", "quarter")
+        and w.low(last + 4) not in L.MULTIPLIERS  # "one billion and a quarter million" is no 1e9.25
+    ):
+        value += L.FRACTIONS[w.low(last + 3)]  # "two and a half", "one and a quarter"
         last += 3
     return Core(i, last, value)
 

@@ -30,6 +30,7 @@ def _load(name: str) -> dict[str, Any]:
 UNIT_DATA = _load("units")
 CURRENCY_DATA = _load("currencies")
 QUALIFIER_DATA = _load("qualifiers")
+NUMBER_DATA = _load("numbers")
 
 
 def _unit_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
@@ -98,7 +99,13 @@ VAGUE: Mapping[str, tuple[float, float]] = MappingProxyType(
 NUMBER_WORDS = V.NUMBER_WORDS
 MULTIPLIERS = V.MULTIPLIERS
 CURRENCY_MULTIPLIERS = V.CURRENCY_MULTIPLIERS
-FRACTIONS = V.FRACTIONS
+#: Denominators as words, singular ("a fifth of") and plural ("three fifths"); "halves" is no fraction ("both halves").
+FRACTIONS: Mapping[str, float] = MappingProxyType({f["word"]: f["value"] for f in NUMBER_DATA["fraction"]})
+FRACTION_PLURALS: Mapping[str, float] = MappingProxyType(
+    {f["plural"]: f["value"] for f in NUMBER_DATA["fraction"] if f["word"] != "half"}
+)
+#: Unicode vulgar fractions ("½").
+VULGAR: Mapping[str, float] = MappingProxyType({v["sign"]: v["value"] for v in NUMBER_DATA["vulgar"]})
 VAGUE_SCALES = V.VAGUE_SCALES
 APPROXIMATE_BAND = V.APPROXIMATE_BAND
 NEARLY_BAND = V.NEARLY_BAND
@@ -165,7 +172,9 @@ WORD_STARTERS = frozenset(
     V.NUMBER_WORDS
     | {p.split()[0] for p in VAGUE}
     | set(V.VAGUE_SCALES)
-    | set(V.FRACTIONS)
+    | set(FRACTIONS)
+    | set(FRACTION_PLURALS)
+    | {"halves"}
     | {"a", "an", "one", "dozen", "dozens"}
 )
 #: Every word a quantity written in words may contain, bar the articles: a sentence with none of them and no
