@@ -82,7 +82,7 @@ def _glued_to_a_name(w: Window, c: Core) -> bool | None:
     return None
 
 
-@rule("model_name", ("The F-16 jets took off.", "16"), ("Sales slowed in mid-2019.", "2019"), digits=True)
+@rule("model_name", ("Two F-16 jets took off.", "16"), ("Sales slowed in mid-2019.", "2019"), digits=True)
 def _model_name(w: Window, c: Core) -> bool | None:
     """ "F-16", "S-300", "COVID-19", "mid-2019": a word, a hyphen and digits, all glued."""
     first = c.first

@@ -26,8 +26,8 @@ def measure_after(w: Window, last: int, currency: str | None) -> Measure | None:
     ``currency`` read before it with any rate after ("$58.24 per barrel"). None when no unit follows."""
     i = last + 1
     symbol = w[i].text
-    if currency is None and symbol in L.CASED_UNITS and not (len(symbol) == 1 and w.low(i + 1) == "."):
-        return per_unit(w, L.CASED_UNITS[symbol], i)  # "450 Nm", "12 C" (not "C. Smith")
+    if currency is None and symbol in L.CASED_UNITS and not (len(symbol) == 1 and _initial_or_name(w, i)):
+        return per_unit(w, L.CASED_UNITS[symbol], i)  # "450 Nm", "12 C" (not "C. Smith", "two F-16s")
     if (
         currency is None
         and w.low(i) in ("m", "cm", "km")
@@ -60,6 +60,11 @@ def code_before(w: Window, first: int) -> str | None:
     if w.kind(k) == "word" and w.glued(k, first) and not w.word_glued_before(k):
         return L.CURRENCY_CODES.get(w.low(k))
     return None
+
+
+def _initial_or_name(w: Window, i: int) -> bool:
+    """A capital letter that is an initial ("C. Smith") or begins a model name ("F-16", "K-9", "C-130")."""
+    return w.low(i + 1) == "." or (w.low(i + 1) in DASHES and w.glued(i, i + 1) and w.glued(i + 1, i + 2))
 
 
 def is_subunit(w: Window, i: int) -> bool:
