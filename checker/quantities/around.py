@@ -14,6 +14,8 @@ from checker.quantities.model import Quantity
 from checker.quantities.tokens import DASHES, Window, number
 from checker.quantities.units import code_before, measure_after
 
+#: American "to" of a range.
+_THROUGH = ("through", "thru")
 _MAX_FROM_GAP = 8  # tokens of a time phrase between "from X" and "to Y": "at 10.45pm last night" is six
 _MAX_NOUN_WORDS = 4  # words of a counted noun phrase a bounding suffix may follow ("1,000 customers or more")
 #: Words that may stand between a change word and its number ("rose a further 3%", "fell by nearly 2").
@@ -80,7 +82,8 @@ def lead_in(w: Window, first: int, value: float) -> Lead:
 
 
 def scale(w: Window, last: int, value: float, *, currency: bool) -> tuple[int, float]:
-    """Apply "million", "bn" and, beside a currency, "m"/"k" ("$15m"): (last token, scaled value)."""
+    """Apply "million", "bn", a glued "k" ("150k") and, beside a currency or in capitals, "m"/"b" ("$15m", "4.3M"):
+    (last token, scaled value). A lower-case "m" alone is metres."""
     while True:
         word = w.low(last + 1)
         if word in L.MULTIPLIERS and not (word == "hundred" and w.kind(last) == "word"):
@@ -89,7 +92,7 @@ def scale(w: Window, last: int, value: float, *, currency: bool) -> tuple[int, f
         elif (
             word in L.CURRENCY_MULTIPLIERS
             and w.glued(last, last + 1)
-            and (currency or _currency_word_at(w, last + 2) or w[last + 1].text.isupper())
+            and (currency or _currency_word_at(w, last + 2) or w[last + 1].text.isupper() or word == "k")
         ):
             value *= L.CURRENCY_MULTIPLIERS[word]
             last += 1
@@ -129,6 +132,8 @@ def range_after(w: Window, lead: int, last: int, value: float, unit: str | None,
     if after_from and w.low(joiner_at) not in ("to", *DASHES):
         joiner_at = _to_after_gap(w, joiner_at)  # "from 20 mpg in 2008 to 29 mpg"
     joiner = w.low(joiner_at)
+    if joiner in _THROUGH:
+        joiner = "to"  # "ages 5 through 12", "2011 through 2015"
     own_unit = scaled or unit is not None
     change = change_word(w.low(lead - 2)) if after_from else None
     if joiner in DASHES:

@@ -207,7 +207,8 @@ def number_words_at(w: Window, i: int) -> Core | None:
     if (
         w.words_at(last + 1, 2) == ("and", "a")
         and w.low(last + 3) in ("half", "quarter")
-        and w.low(last + 4) not in L.MULTIPLIERS  # "one billion and a quarter million" is no 1e9.25
+        # "five and a half million" is 5.5 million; "one billion and a quarter million" no (1e9 + 0.25) million
+        and not (w.low(last + 4) in L.MULTIPLIERS and any(x in L.MULTIPLIERS for x in words))
     ):
         value += L.FRACTIONS[w.low(last + 3)]  # "two and a half", "one and a quarter"
         last += 3

@@ -213,7 +213,13 @@ def _is_phone(w: Window, i: int) -> bool:
     return len(groups) >= 3 or groups[-2:] == [3, 4]
 
 
-@rule("year", ("He was born in 1955 in a small town.", "1955"), digits=True)
+@rule(
+    "year",
+    ("He was born in 1955 in a small town.", "1955"),
+    ("Sales grew from 2011 to 2015.", "2011"),
+    ("Records from 1995 through 1998 were lost.", "1995"),
+    digits=True,
+)
 def _year(w: Window, c: Core) -> bool | None:
     """ "born in 1955", "in 2019": a year, unless money, a qualifier or a counted noun makes it an amount."""
     text = w[c.first].text
@@ -222,7 +228,22 @@ def _year(w: Window, c: Core) -> bool | None:
     qualified = w.phrase_ending(c.first - 1, L.PREFIX) is not None
     if w.low(c.first - 1) in L.CURRENCY_SYMBOLS or qualified or counted_noun_follows(w, c.last):
         return None
-    return True
+    return None if _starts_a_range_of_amounts(w, c) else True
+
+
+def _starts_a_range_of_amounts(w: Window, c: Core) -> bool:
+    """ "1500 to 2000 people", "between 1500 and 2000 people", "1000-5000": the other end counts something or is no
+    year, so neither end is one ("in 2019 and 2020 people" stays two years)."""
+    last = c.last
+    joiner = w.low(last + 1)
+    words = ("to", "through", "thru", *(("and",) if w.low(c.first - 1) == "between" else ()))
+    glued_dash = joiner in DASHES and w.glued(last, last + 1) and w.glued(last + 1, last + 2)
+    if not (joiner in words or glued_dash) or w.kind(last + 2) != "num":
+        return False  # "June 13, 2003 — 13 years to the day": a spaced dash joins clauses
+    end = number(w[last + 2].text)
+    if end is None or end <= c.value:
+        return False  # "sentenced in June 2012 to 15 years": a date, then a term
+    return end > L.YEAR_RANGE[1] or counted_noun_follows(w, last + 2)
 
 
 # -- any number ----------------------------------------------------------------------------------------------------
