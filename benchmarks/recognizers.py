@@ -48,8 +48,12 @@ def gold_interval(resolution: dict) -> tuple[float, float] | None:
 
 
 def interval(q: Quantity) -> tuple[float, float]:
+    """The interval as Recognizers writes it. claimdiff floors an upper bound at 0 ("under 170" is 0 to 170: a count
+    is never negative); Recognizers leaves it open, so that floor is read as no lower end."""
     if q.value is not None and q.qualifier == "exact":
         return q.value, q.value
+    if q.qualifier in ("at_most", "less_than") and q.low == 0:
+        return -math.inf, q.high if q.high is not None else math.inf
     low = q.low if q.low is not None else -math.inf
     high = q.high if q.high is not None else math.inf
     return low, high
