@@ -149,6 +149,10 @@ def vague_at(w: Window, i: int) -> Core | None:
 def fraction_at(w: Window, i: int) -> Core | None:
     """ "half of", "a half", "a third of", "two-thirds", "three quarters"."""
     word, nxt = w.low(i), w.low(i + 1)
+    if word == "half" and w.words_at(i + 1, 2) == ("a", "dozen"):
+        return Core(i, i + 2, 6.0)  # "half a dozen firearms"
+    if word == "half" and w.words_at(i + 1, 4) == ("-", "a", "-", "dozen"):
+        return Core(i, i + 4, 6.0)  # "half-a-dozen versions"
     if word == "half" and (nxt in ("of", "the", "a", "an") or w.low(i - 1) in ("a", "one")):
         start = i - 1 if w.low(i - 1) in ("a", "one") else i
         if w.low(start - 1) == "and":
