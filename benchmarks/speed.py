@@ -2,6 +2,7 @@
 
     python benchmarks/speed.py               # both backends: cold start, --help, peak memory, encoder, GVA corpus
     python benchmarks/speed.py --runs 3 --gva-incidents 200 --backend onnx
+    python benchmarks/speed.py --quantities  # only quantity extraction: sentences/s on every GVA sentence, one core
 
 For each backend:
 - cold wall time of ``claimdiff examples/belgorod/*.txt --format json`` (a new process each run, ``--no-cache``);
@@ -49,13 +50,37 @@ def wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> tu
     return statistics.median(times), max(peaks)
 
 
+def extraction_rate(sentences: list[str], runs: int) -> float:
+    """Sentences per second of ``checker.quantities.extract`` on one core: the best of ``runs`` passes, since a
+    shared machine only ever slows a pass down."""
+    from checker.quantities import extract
+
+    best = 0.0
+    for _ in range(runs):
+        start = time.perf_counter()
+        for s in sentences:
+            extract(s)
+        best = max(best, len(sentences) / (time.perf_counter() - start))
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--gva-incidents", type=int, default=0, help="limit the corpus run (0: all)")
     parser.add_argument("--backend", action="append", choices=BACKENDS, help="only this backend (repeatable)")
+    parser.add_argument("--quantities", action="store_true", help="only the quantity extraction rate")
     args = parser.parse_args()
     backends = args.backend or list(BACKENDS)
+    gva = CORPORA / "gva_semeval2018_task5"
+    if args.quantities:
+        if not gva.exists():
+            print(f"skipped: {gva} is not here")
+            return
+        sentences = [s.text for p in sorted((gva / "incidents").glob("*/*.txt")) for s in split(p.read_text())]
+        rate = extraction_rate(sentences, args.runs)
+        print(f"quantities: {len(sentences)} GVA sentences, {rate:,.0f} sentences/s (one core, best of {args.runs})")
+        return
 
     belgorod = sorted(str(p) for p in (ROOT / "examples" / "belgorod").glob("*.txt"))
     helptime, _ = wall([*CLAIMDIFF, "--help"], args.runs)
@@ -76,7 +101,6 @@ def main() -> None:
                 "peak RSS, cold pair": f"{rss:.0f} MB",
             }
 
-    gva = CORPORA / "gva_semeval2018_task5"
     if gva.exists():
         incidents = json.loads((gva / "index.json").read_text(encoding="utf-8"))["incidents"]
         if args.gva_incidents:
