@@ -391,3 +391,47 @@ def test_newsy_word_salad_keeps_the_contract(words):
         assert q.low is None or q.high is None or q.low <= q.high
         if q.value is not None and q.low is not None and q.high is not None:
             assert q.low <= q.value <= q.high
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        ("Children aged 5 through 12 were vaccinated.", 5, 12, "year"),
+        ("Crowds of 1500 to 2000 people gathered outside.", 1500, 2000, "person"),
+        ("Between 1500 and 2000 people came to the vigil.", 1500, 2000, "person"),
+        ("The insurer pays claims of 5k-20k.", 5000, 20000, None),
+        ("Crews laid 1 1/2 to 3 miles of pipe a day.", 1.5, 3, "mile"),
+    ],
+)
+def test_ranges_of_amounts(sentence, low, high, unit):
+    q = only(sentence)
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sales grew from 2011 to 2015 in the region.",
+        "He was sentenced in June 2012 to 15 years in prison.",
+        "The letter was dated in 2019 and 2020.",
+    ],
+)
+def test_years_in_ranges_stay_years(sentence):
+    assert [q for q in extract(sentence) if q.value and q.value > 1000] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Two F-16 jets escorted the airliner.", 2, "f-16 jet"),
+        ("The unit has three K-9 dogs.", 3, "k-9 dog"),
+        ("The influencer has 150k followers.", 150_000, "follower"),
+        ("See usat.ly/2a2Pln5 for the full story.", None, None),
+    ],
+)
+def test_letters_beside_numbers(sentence, value, unit):
+    found = extract(sentence)
+    if value is None:
+        assert found == []
+    else:
+        assert [(q.value, q.unit) for q in found] == [(value, unit)]
