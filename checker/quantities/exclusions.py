@@ -172,6 +172,18 @@ def _slash_date(w: Window, c: Core) -> bool | None:
     return True if groups == 3 else None
 
 
+@rule("alphanumeric_code", ("Read the story at on.dnj.com/26L5nFu today.", "26"), digits=True)
+def _alphanumeric_code(w: Window, c: Core) -> bool | None:
+    """ "26L5nFu", "3l9PXa": digits, letters and digits again, all glued, are a code (a short link), not an amount."""
+    last = c.last
+    if not (w.glued(last, last + 1) and w.kind(last + 1) == "word" and w.glued(last + 1, last + 2)):
+        return None
+    code_goes_on = w.glued(last + 2, last + 3) and w.kind(last + 3) in ("num", "word")
+    if w.low(last + 1) in ("m", "cm", "km") and w.low(last + 2) == "2" and not code_goes_on:
+        return None  # "32m2": square metres
+    return True if w.kind(last + 2) in ("num", "word") else None
+
+
 @rule("glued_word_after", ("The studio showed the film in 3D on Friday.", "3"), digits=True)
 def _glued_word_after(w: Window, c: Core) -> bool | None:
     """ "3TV", "3D", "4x4": letters glued after the digits that are no unit, multiplier or currency."""

@@ -26,7 +26,14 @@ def measure_after(w: Window, last: int, currency: str | None) -> Measure | None:
     ``currency`` read before it with any rate after ("$58.24 per barrel"). None when no unit follows."""
     i = last + 1
     symbol = w[i].text
-    if currency is None and symbol in L.CASED_UNITS and not (len(symbol) == 1 and _initial_or_name(w, i)):
+    glued = w.glued(last, i)
+    initial = len(symbol) == 1 and not glued and _initial_or_name(w, i)  # "12 C. Smith", "two F-16s"; not "45g."
+    if (
+        currency is None
+        and symbol in L.CASED_UNITS
+        and (glued or symbol.lower() not in L.GLUED_ONLY_UNITS)
+        and not initial
+    ):
         return per_unit(w, L.CASED_UNITS[symbol], i)  # "450 Nm", "12 C" (not "C. Smith", "two F-16s")
     if (
         currency is None
@@ -103,7 +110,7 @@ def counted_noun_follows(w: Window, last: int) -> bool:
     word = w.low(last + 1)
     return (
         is_plural(word)
-        or word in L.UNIT_ALIASES
+        or (word in L.UNIT_ALIASES and (w.glued(last, last + 1) or word not in L.GLUED_ONLY_UNITS))
         or word in L.MULTIPLIERS
         or w.phrase_at(last + 1, L.UNIT_PHRASES) is not None  # "1520 sq m"
     )
