@@ -435,3 +435,15 @@ def test_letters_beside_numbers(sentence, value, unit):
         assert found == []
     else:
         assert [(q.value, q.unit) for q in found] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The national debt passed thirty-one trillion dollars.", 31e12),
+        ("Analysts put the bill at a trillion dollars.", 1e12),
+        ("The fund grew to two trillion and five hundred billion yen.", 2.5e12),
+    ],
+)
+def test_trillions_in_words(sentence, value):
+    assert only(sentence).value == value

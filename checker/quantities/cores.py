@@ -15,7 +15,7 @@ from checker.quantities import lexicon as L
 from checker.quantities.lemmas import lemma
 from checker.quantities.tokens import DASHES, Window, number
 
-_SCALE_WORDS = ("hundred", "thousand", "million", "billion")
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _MAX_DENOMINATOR = 16  # "2 1/2", "3/4 inch", "1/16": finer fractions in copy are dates or scores
 _PLURAL_SCALES = ("hundreds", "thousands", "millions", "billions", "dozens", "scores")
 
@@ -224,4 +224,12 @@ def _words_value(words: str) -> float | None:
     try:
         return float(text2num(words, "en"))
     except ValueError:
+        pass
+    head, trillion, tail = words.partition("trillion")  # text2num's English stops at billions
+    if not trillion:
         return None
+    high = _words_value(head.strip()) if head.strip() else 1.0
+    low = _words_value(tail.strip()) if tail.strip() else 0.0
+    if high is None or low is None or low >= 1e12:
+        return None
+    return high * 1e12 + low
