@@ -6,7 +6,9 @@ qualifier, any change it describes and the unit it counts.
 
 One job a module: :mod:`.tokens` (tokens and a safe window over them), :mod:`.cores` (the bare number at a token),
 :mod:`.exclusions` (numbers that are no quantity, each a named rule with its examples), :mod:`.around` (currency,
-sign, scale, range, qualifier, change), :mod:`.units` (what a number counts), :mod:`.reader` (the loop).
+sign, scale, range, qualifier, change), :mod:`.units` (what a number counts), :mod:`.reader` (the loop). The
+vocabularies are data (``checker/data/units.toml``, ``currencies.toml``, ``qualifiers.toml``, ``numbers.toml``),
+loaded once by :mod:`.lexicon`; every record's examples are tests (``tests/test_quantity_data.py``).
 
 Why hand-written rules: the packages that parse quantities either misread news copy (quantulum3 reads "$15m" as
 dollar-metres and "11:30 a.m." as 30 years), take 10-29 ms a sentence (Recognizers-Text), or cannot be installed
