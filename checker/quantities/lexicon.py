@@ -2,9 +2,9 @@
 
 Units, currencies, qualifiers, change words, vague amounts and fractions come from ``units.toml``,
 ``currencies.toml``, ``qualifiers.toml`` and ``numbers.toml`` (one record an entry, with its examples and source);
-the other word classes still live in
-:mod:`checker.vocabulary`. Multi-word entries become :class:`PhraseTable` objects keyed by token tuples, so a rule
-matches "at least" or "per cent" on the tokens it already has instead of on raw text.
+the other word classes still live in :mod:`checker.vocabulary`. Multi-word entries become :class:`PhraseTable`
+objects keyed by token tuples, so a rule matches "at least" or "per cent" on the tokens it already has instead of on
+raw text.
 """
 
 from __future__ import annotations
