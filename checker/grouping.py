@@ -48,14 +48,14 @@ NEAR_DAYS = 1
 NEAR_BONUS = 0.06
 
 #: Stories beyond the date window join as one when their whole texts read alike: a sentencing or an indictment
-#: months later names the same people and place. Story centroids (mean TF-IDF row) at cosine >= this, single link,
-#: only between dated stories more than the window apart. GVA dev half (benchmarks/stories.py --split dev; without
-#: this stage 0.891, P 0.965, R 0.827): 0.30 0.886, 0.35 0.902, 0.40 0.905 (P 0.940, R 0.872), 0.45 0.900, 0.50
-#: 0.893; names weighted 2 in this stage only gained 0.002, not worth a second representation. ECB+ (undated) is
-#: unchanged.
+#: months later names the same people and place. Story centroids (mean TF-IDF row) at cosine >= this, only between
+#: dated stories more than the window apart. GVA dev half (benchmarks/stories.py --split dev; without this stage
+#: 0.891, P 0.965, R 0.827), joining the most alike first within FOLLOW_UP_DAYS: 0.30 0.898, 0.35 0.903, 0.40 0.905
+#: (P 0.949, R 0.864), 0.45 0.900, 0.50 0.893. Plain single link scored the same on dev but chained a 60,000-article
+#: feed into one story (F1 0.11); names weighted 2 in this stage gained 0.002. ECB+ (undated) is unchanged.
 FOLLOW_UP = 0.40
-#: ... and at most this many days apart: a trial, a sentencing, an anniversary. GVA dev at 0.40: 90 days 0.900, 180
-#: 0.904, 365 0.905 (P 0.946, R 0.867), 730 0.904, no limit 0.905 (P 0.940): a year keeps the precision.
+#: ... and at most this many days apart, a joined story spanning no more: a trial, a sentencing, an anniversary.
+#: GVA dev at 0.40 (single link): 90 days 0.900, 180 0.904, 365 0.905 (P 0.946), 730 0.904, no limit 0.905 (P 0.940).
 FOLLOW_UP_DAYS = 365
 #: Story centroids compared at once in the follow-up stage: 512 rows against 30,000 stories is 60 MB of float32.
 FOLLOW_UP_BLOCK = 512
@@ -224,14 +224,16 @@ def group(
 def _follow_ups(
     stories: list[list[int]], vectors: sp.csr_matrix, days: np.ndarray, threshold: float, window: int
 ) -> list[list[int]]:
-    """``stories`` with their follow-ups joined (single link): dated stories more than ``window`` days apart whose
-    centroids are at least ``threshold`` alike. Stories the window already compared are left as they are. Each
-    story's members stay sorted."""
+    """``stories`` with their follow-ups joined: dated stories more than ``window`` and at most
+    :data:`FOLLOW_UP_DAYS` days apart whose centroids are at least ``threshold`` alike. The most alike pairs join
+    first, and a joined story never spans more than ``FOLLOW_UP_DAYS``: single link alone would chain a city's
+    crime reports across years. Stories the window already compared are left as they are; undated stories too.
+    Each story's members stay sorted."""
     if len(stories) < 2:
         return stories
-    # each story's first and last date (days since 1970), or none when no member is dated
-    first = np.array([min((days[i] for i in s if days[i] >= 0), default=-1) for s in stories])
-    last = np.array([max((days[i] for i in s if days[i] >= 0), default=-1) for s in stories])
+    # each story's first and last date (days since 1970), or -1 when no member is dated
+    first = np.array([min((int(days[i]) for i in s if days[i] >= 0), default=-1) for s in stories])
+    last = np.array([max((int(days[i]) for i in s if days[i] >= 0), default=-1) for s in stories])
     rows = np.concatenate([np.full(len(s), k) for k, s in enumerate(stories)])
     cols = np.concatenate([np.asarray(s) for s in stories])
     membership = sp.csr_matrix(
@@ -241,25 +243,43 @@ def _follow_ups(
     norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     centroids = sp.csr_matrix(sp.diags(1.0 / norms) @ centroids, dtype=np.float32)
-    transposed = centroids.T.tocsc()
-    edge_rows, edge_cols = [], []
-    for start in range(0, len(stories), FOLLOW_UP_BLOCK):
-        sims = (centroids[start : start + FOLLOW_UP_BLOCK] @ transposed).toarray()
-        r, c = np.nonzero(sims >= threshold)
-        r = r + start
-        gap = np.maximum(first[r] - last[c], first[c] - last[r])  # days between the two stories' spans
-        apart = (gap > window) & (gap <= FOLLOW_UP_DAYS)
-        keep = (r < c) & (first[r] >= 0) & (first[c] >= 0) & apart  # each pair once, dated, beyond the window
-        edge_rows.append(r[keep])
-        edge_cols.append(c[keep])
-    r, c = np.concatenate(edge_rows), np.concatenate(edge_cols)
-    if not len(r):
+    # stories blocked by their first date: a block is compared with itself and the next, as candidate_graph does
+    blocks: dict[int, list[int]] = {}
+    for k in np.flatnonzero(first >= 0):
+        blocks.setdefault(int(first[k]) // FOLLOW_UP_DAYS, []).append(int(k))
+    edges = []
+    for b in sorted(blocks):
+        here = np.array(blocks[b])
+        pool = np.array(blocks[b] + blocks.get(b + 1, []))
+        for at in range(0, len(here), FOLLOW_UP_BLOCK):
+            query = here[at : at + FOLLOW_UP_BLOCK]
+            sims = (centroids[query] @ centroids[pool].T).toarray()
+            r, c = np.nonzero(sims >= threshold)
+            a, z = query[r], pool[c]
+            gap = np.maximum(first[a] - last[z], first[z] - last[a])  # days between the two stories' spans
+            keep = (a < z) & (gap > window) & (gap <= FOLLOW_UP_DAYS)  # each pair once, beyond the window
+            edges += zip((-sims[r, c][keep]).round(6).tolist(), a[keep].tolist(), z[keep].tolist(), strict=True)
+    if not edges:
         return stories
-    from scipy.sparse.csgraph import connected_components
+    parent = list(range(len(stories)))
+    span = {k: (int(first[k]), int(last[k])) for k in range(len(stories))}
 
-    graph = sp.coo_matrix((np.ones(len(r), dtype=np.int8), (r, c)), shape=(len(stories), len(stories)))
-    _, label = connected_components(graph, directed=False)
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for _, a, z in sorted(edges):
+        ra, rz = root(a), root(z)
+        if ra == rz:
+            continue
+        lo, hi = min(span[ra][0], span[rz][0]), max(span[ra][1], span[rz][1])
+        if hi - lo > FOLLOW_UP_DAYS:
+            continue
+        parent[rz] = ra
+        span[ra] = (lo, hi)
     joined: dict[int, list[int]] = {}
     for k, story in enumerate(stories):
-        joined.setdefault(int(label[k]), []).extend(story)
+        joined.setdefault(root(k), []).extend(story)
     return [sorted(members) for members in joined.values()]

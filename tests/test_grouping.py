@@ -68,3 +68,11 @@ def test_every_article_is_in_exactly_one_story_and_the_result_is_stable():
     assert group(leads) == stories
     assert group([]) == []
     assert group([Lead("", "", None), Lead("", "", None)]) == [[0], [1]]
+
+
+def test_follow_ups_never_chain_a_story_over_more_than_a_year():
+    # the same report on three dates 200 days apart: each reads as a follow-up of the one before, but one story
+    # spanning 400 days would be a chain, not a story (single link chained a 60,000-article feed into one)
+    dates = ["2014-01-12", "2014-07-31", "2015-02-16"]
+    stories = group([Lead(ELGIN_A.title, ELGIN_A.text, d) for d in dates])
+    assert _partition(stories) == {frozenset({0, 1}), frozenset({2})}
