@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -176,7 +177,11 @@ def _same_article(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 
 def _what(claims: Sequence[Claim]) -> str:
-    """What a group counts: its event, and the most specific noun any of its claims names."""
+    """What a group counts: its event, and the most specific noun its claims name, the one most of them name (then
+    the first in alphabetical order): the same whatever order the articles were given in, so that a baseline's
+    fingerprint survives a reordering."""
     named = [c for c in claims if c.noun]
     specific = [c for c in named if c.noun != "person"]
-    return (specific or named or list(claims))[0].what
+    pool = specific or named or list(claims)
+    votes = Counter(c.what for c in pool)
+    return min(votes, key=lambda what: (-votes[what], what))
