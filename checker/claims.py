@@ -65,6 +65,13 @@ _TIME_SCOPE = re.compile(
     r"\ba year\b|\bannually\b|\bevery year\b|\bto date\b",
     re.IGNORECASE,
 )
+#: "a man", "an Israeli woman": one person, the way copy counts a single victim ("A man was killed"). Read as a count
+#: only when the parse makes a casualty or arrest predicate its own (see :func:`_one_person`).
+_ONE_PERSON = re.compile(
+    r"\b(?i:an?)\s+(?:[\w-]+\s+){0,2}?(?i:(" + "|".join(sorted(V.PERSON_NOUNS - {"family"})) + r"))\b"
+)
+#: Web addresses: their digits count nothing ("ci_22316982/man-killed-...").
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"\b(?i:" + "|".join(sorted(V.PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’-]*))*)"
@@ -158,14 +165,17 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
     # Most sentences hold no number: only those with a quantity are parsed, all in one batch.
     candidates = []
     for sentence in sentences:
+        quantities = []
         if _HAS_NUMBER.search(sentence.text):
             # ages, durations and shares never count anything comparable: a sentence with only those is not parsed
             quantities = [q for q in _extract(sentence.text) if _head(q.unit) not in V.NOT_COUNTS]
-            if quantities:
-                candidates.append((sentence, quantities))
-    readings = read([(s.text, [(q.start, q.end) for q in qs]) for s, qs in candidates], cache=cache)
+        singles = _one_person(sentence.text, quantities)
+        quantities = sorted(_outside_urls(sentence.text, quantities + singles), key=lambda q: q.start)
+        if quantities:
+            candidates.append((sentence, quantities, singles))
+    readings = read([(s.text, [(q.start, q.end) for q in qs]) for s, qs, _ in candidates], cache=cache)
     claims = []
-    for sentence, quantities in candidates:
+    for sentence, quantities, singles in candidates:
         reading = readings[sentence.text]
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
         events = _events(words)
@@ -184,6 +194,8 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             noun = _head(quantity.unit)
             frame = reading.frames[(quantity.start, quantity.end)]
             event = _event(frame, words, events, quantity, starts)
+            if quantity in singles and _predicate_event(frame, words, events) not in V.PEOPLE_EVENTS:
+                continue  # "a man who witnessed the shooting": one person, but not one the story counts
             if event == _DENIED:
                 event = None
             if (
@@ -264,17 +276,39 @@ def _event(
     """The event a quantity counts: the class of the predicate the parse gives it (an event phrase that covers
     that predicate, "shot dead", "death toll", wins), else the nearest event word, else the predicate's own lemma
     (an open event: "hold", "carry")."""
-    if frame.predicate is not None and frame.predicate_at >= 0:
-        for first, last, event in events:
-            if words[first][1] <= frame.predicate_at < words[last][2]:
-                return event
-        known = V.EVENT_OF_WORD.get(frame.predicate) or V.EVENT_OF_WORD.get(frame.predicate_word)
-        if known:
-            return known
+    known = _predicate_event(frame, words, events)
+    if known:
+        return known
     nearest = _nearest_event(words, events, quantity, starts)
     if nearest is not None or frame.predicate is None or not frame.verbal:
         return nearest
     return frame.predicate
+
+
+def _one_person(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "a man", "an Israeli woman" as a count of one, where no quantity of the extractor covers them."""
+    found = []
+    for m in _ONE_PERSON.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in quantities):
+            noun = m.group(1).lower()
+            found.append(Quantity(m.group(), m.start(), m.end(), 1.0, 1.0, 1.0, "exact", None, noun))
+    return found
+
+
+def _outside_urls(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    urls = [m.span() for m in _URL.finditer(text)]
+    return [q for q in quantities if not any(s <= q.start < e for s, e in urls)]
+
+
+def _predicate_event(frame: Frame, words: list[tuple[str, int, int]], events: list[tuple[int, int, str]]) -> str | None:
+    """The known event class of the predicate the parse gives a quantity: an event phrase that covers it ("shot
+    dead", "death toll"), else the class of its lemma or word; None when it has none."""
+    if frame.predicate is None or frame.predicate_at < 0:
+        return None
+    for first, last, event in events:
+        if words[first][1] <= frame.predicate_at < words[last][2]:
+            return event
+    return V.EVENT_OF_WORD.get(frame.predicate) or V.EVENT_OF_WORD.get(frame.predicate_word)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

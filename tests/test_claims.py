@@ -306,3 +306,24 @@ def test_a_people_named_by_their_nation_are_people(text):
 )
 def test_a_counted_noun_stands_near_its_number(text, expected):
     assert [(c.quantity.value, c.noun) for c in claims_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An Israeli woman was killed in the rocket attack on Sderot.", [("An Israeli woman", "killed", 1.0)]),
+        ("A man was shot and wounded on Elm Street late Friday.", [("A man", "injured", 1.0)]),
+        ("Police arrested a teenager after the robbery.", [("a teenager", "arrested", 1.0)]),
+        ("A man was killed and two others were wounded.", [("A man", "killed", 1.0), ("two", "injured", 2.0)]),
+        ("A woman who witnessed the shooting called the police.", []),
+        ("A spokesman for the police said the investigation continues.", []),
+    ],
+)
+def test_a_single_person_named_with_a_is_a_count_of_one_only_as_the_subject_of_the_event(text, expected):
+    found = [(c.quantity.text, c.event, c.quantity.value) for c in claims_of(text)]
+    assert found == expected
+
+
+def test_the_digits_of_a_web_address_count_nothing():
+    text = "Man killed at a party in Hawthorne: http://www.dailynews.example/ci_22316982/man-killed-at-party"
+    assert [c.quantity.text for c in claims_of(text)] == []
