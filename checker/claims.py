@@ -218,7 +218,8 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 continue  # "while the two were playing": a pronoun
             if _FAMILY_OF.search(sentence.text, 0, quantity.start):
                 continue  # "a father of three": his children, not a count of the story
-            partitive = bool(
+            # "82 percent of the traffic" is a share of a whole, a figure of its own, not a part of a count
+            partitive = noun not in V.SHARES and bool(
                 _PARTITIVE.match(sentence.text, quantity.end) or _INCLUDING.search(sentence.text, 0, quantity.start)
             )
             if frame.part in ("of", "among"):
