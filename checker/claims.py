@@ -235,7 +235,9 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             found.append((quantity, event, noun, partitive, frame, places, regions, scope))
         for quantity, event, noun, partitive, frame, places, regions, scope in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them
-            subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, *_ in found)
+            subset = noun not in (None, "person") and any(
+                e == event and e is not None and q is not quantity for q, e, *_ in found
+            )  # two figures of no event are not two parts of one count ("80 percent in Egypt, 65 percent in India")
             # "three females and a male were wounded", "a man and two women": one kind beside a single other
             subset |= noun not in (None, "person") and _beside_single(sentence.text, quantity)
             # "Three people found dead ... and one was carrying a child who also died": a bare number after a

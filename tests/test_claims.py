@@ -340,3 +340,9 @@ def test_a_single_person_named_with_a_is_a_count_of_one_only_as_the_subject_of_t
 def test_the_digits_of_a_web_address_count_nothing():
     text = "Man killed at a party in Hawthorne: http://www.dailynews.example/ci_22316982/man-killed-at-party"
     assert [c.quantity.text for c in claims_of(text)] == []
+
+
+def test_two_figures_of_no_event_are_not_parts_of_one_count():
+    text = "Internet services stood at 20 percent of capacity in Egypt and at 35 percent in India on Friday."
+    claims = claims_of(text)
+    assert [c.quantity.value for c in claims] == [20.0, 35.0] and not any(c.partial for c in claims)
