@@ -94,9 +94,9 @@ def compare(
             progress("claims", i + 1, len(articles))
     lap("claims")
 
-    level = [c for c in claims if c.is_level]
-    level = [c for c, ok in zip(level, pairable(level), strict=True) if ok]  # embed only what can pair
-    texts = sorted({c.sentence.text for c in level})
+    # levels pair with levels, changes with changes ("plunged 5.4 per cent"); embed only what can pair
+    candidates = [c for c, ok in zip(claims, pairable(claims), strict=True) if ok]
+    texts = sorted({c.sentence.text for c in candidates})
     if encoder is None and texts:
         from embeddings import DEFAULT_BACKEND, load_encoder
 
@@ -108,8 +108,8 @@ def compare(
         progress("embedding", len(texts), len(texts))
     lap("embeddings")
 
-    vectors = np.stack([vectors_by_text[c.sentence.text] for c in level]) if level else np.zeros((0, 1))
-    groups = align(level, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
+    vectors = np.stack([vectors_by_text[c.sentence.text] for c in candidates]) if candidates else np.zeros((0, 1))
+    groups = align(candidates, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
     lap("alignment")
