@@ -70,6 +70,10 @@ _TIME_SCOPE = re.compile(
 _ONE_PERSON = re.compile(
     r"\b(?i:an?)\s+(?:[\w-]+\s+){0,2}?(?i:(" + "|".join(sorted(V.PERSON_NOUNS - {"family"})) + r"))\b"
 )
+#: What "a man" must be to its predicate to be counted: its subject or its object ("A man was killed", "killed a
+#: man"), not an apposition ("three people, one of them a pregnant woman") nor a predicate noun ("the victim was a
+#: man").
+_ONE_PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 #: Web addresses: their digits count nothing ("ci_22316982/man-killed-...").
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
@@ -194,8 +198,11 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             noun = _head(quantity.unit)
             frame = reading.frames[(quantity.start, quantity.end)]
             event = _event(frame, words, events, quantity, starts)
-            if quantity in singles and _predicate_event(frame, words, events) not in V.PEOPLE_EVENTS:
-                continue  # "a man who witnessed the shooting": one person, but not one the story counts
+            if quantity in singles and (
+                frame.role not in _ONE_PERSON_ROLES or _predicate_event(frame, words, events) not in V.PEOPLE_EVENTS
+            ):
+                # "a man who witnessed the shooting", "one of them a pregnant woman": one person, but not a count
+                continue
             if event == _DENIED:
                 event = None
             if (

@@ -330,6 +330,10 @@ def test_a_counted_noun_stands_near_its_number(text, expected):
         ("A man was killed and two others were wounded.", [("A man", "killed", 1.0), ("two", "injured", 2.0)]),
         ("A woman who witnessed the shooting called the police.", []),
         ("A spokesman for the police said the investigation continues.", []),
+        (
+            "Three people, one of them a pregnant woman, were killed.",
+            [("Three", "killed", 3.0), ("one", "killed", 1.0)],
+        ),
     ],
 )
 def test_a_single_person_named_with_a_is_a_count_of_one_only_as_the_subject_of_the_event(text, expected):
