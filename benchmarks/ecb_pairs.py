@@ -11,6 +11,7 @@ once when a change is finished.
     python benchmarks/ecb_pairs.py                  # dev part
     python benchmarks/ecb_pairs.py --split test     # the test part, once
     python benchmarks/ecb_pairs.py --misses         # every missed discrepancy, false flag and trap alarm
+    python benchmarks/ecb_pairs.py --stages         # how many misses were lost in reading, pairing, judging
 
 Figures (labelling.md): recall = required discrepancies found / required; found = one flagged group holds both
 figures (the labelled sentence's, or the same value stated elsewhere in that article; a trap has no value, so it
@@ -26,6 +27,7 @@ import re
 import sys
 import tempfile
 import zlib
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -95,10 +97,29 @@ def _both(group, entry: dict) -> bool:
     )
 
 
+class _One:
+    """A group of one claim, for :func:`_holds`."""
+
+    def __init__(self, claim) -> None:
+        self.claims = (claim,)
+
+
+def _stage(report, entry: dict) -> str:
+    """Where a missed discrepancy was lost: ``reading`` (no claim of one side carries its figure), ``pairing``
+    (both are claims, never grouped together) or ``judging`` (grouped, judged consistent)."""
+    for side, label in (("a", "A"), ("b", "B")):
+        if not any(_holds(_One(c), label, _span(side, entry), entry.get(f"{side}_value")) for c in report.claims):
+            return "reading"
+    if any(_both(g, entry) for g in report.groups):
+        return "judging"
+    return "pairing"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--misses", action="store_true", help="print misses, false flags and trap alarms")
+    parser.add_argument("--stages", action="store_true", help="count where each missed discrepancy is lost")
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
     args = parser.parse_args()
 
@@ -117,6 +138,7 @@ def main() -> None:
         return path
 
     required = found = flagged = good_flags = traps = trap_alarms = 0
+    lost: Counter[str] = Counter()
     domains = set()
     for r in records:
         domains.add(r["domain"])
@@ -129,6 +151,8 @@ def main() -> None:
             required += 1
             hit = any(_both(g, e) for g in groups)
             found += hit
+            if not hit:
+                lost[_stage(report, e)] += 1
             if args.misses and not hit:
                 print(f"MISSED {r['id']} {e['count']}: {e['a_figure']!r} vs {e['b_figure']!r}")
                 print(f"    A: {e['a_quote'][:150]!r}\n    B: {e['b_quote'][:150]!r}")
@@ -151,6 +175,8 @@ def main() -> None:
     print(f"  recall: {found}/{required} = {found / max(required, 1):.1%}")
     print(f"  flag precision: {good_flags}/{flagged} = {good_flags / max(flagged, 1):.1%}")
     print(f"  trap alarms: {trap_alarms}/{traps} = {trap_alarms / max(traps, 1):.1%}")
+    if args.stages:
+        print("  missed, by stage: " + ", ".join(f"{stage} {n}" for stage, n in sorted(lost.items())))
 
 
 if __name__ == "__main__":

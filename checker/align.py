@@ -79,15 +79,16 @@ def _kind(noun: str | None) -> str | None:
 
 
 def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
-    """Whether two claims could state the same count: event, noun and place agree, and both are levels.
+    """Whether two claims could state the same count: event, noun and place agree, and both are levels or both
+    changes the same way.
 
     With ``leads``, two lead figures of people may name them differently ("2 children killed", "2 young boys
     dead"): a headline picks its own word for the same victims. An open event (a predicate outside the known
     classes, keyed by its lemma) pairs with the same open event, or, like a figure with no event, with any figure
     outside the known classes that counts the same noun.
     """
-    if a.article == b.article or not (a.is_level and b.is_level):
-        return False
+    if a.article == b.article or a.quantity.change != b.quantity.change:
+        return False  # a level pairs with a level, a change with a change of the same sign ("plunged 5.4 per cent")
     if a.partial or b.partial:
         return a.partial and b.partial and a.noun is not None and a.noun == b.noun  # the same part only
     if a.scope != b.scope:

@@ -65,6 +65,17 @@ _TIME_SCOPE = re.compile(
     r"\ba year\b|\bannually\b|\bevery year\b|\bto date\b",
     re.IGNORECASE,
 )
+#: "a man", "an Israeli woman": one person, the way copy counts a single victim ("A man was killed"). Read as a count
+#: only when the parse makes a casualty or arrest predicate its own (see :func:`_one_person`).
+_ONE_PERSON = re.compile(
+    r"\b(?i:an?)\s+(?:[\w-]+\s+){0,2}?(?i:(" + "|".join(sorted(V.PERSON_NOUNS - {"family"})) + r"))\b"
+)
+#: What "a man" must be to its predicate to be counted: its subject or its object ("A man was killed", "killed a
+#: man"), not an apposition ("three people, one of them a pregnant woman") nor a predicate noun ("the victim was a
+#: man").
+_ONE_PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
+#: Web addresses: their digits count nothing ("ci_22316982/man-killed-...").
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"\b(?i:" + "|".join(sorted(V.PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’-]*))*)"
@@ -158,14 +169,17 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
     # Most sentences hold no number: only those with a quantity are parsed, all in one batch.
     candidates = []
     for sentence in sentences:
+        quantities = []
         if _HAS_NUMBER.search(sentence.text):
             # ages, durations and shares never count anything comparable: a sentence with only those is not parsed
             quantities = [q for q in _extract(sentence.text) if _head(q.unit) not in V.NOT_COUNTS]
-            if quantities:
-                candidates.append((sentence, quantities))
-    readings = read([(s.text, [(q.start, q.end) for q in qs]) for s, qs in candidates], cache=cache)
+        singles = _one_person(sentence.text, quantities)
+        quantities = sorted(_outside_urls(sentence.text, quantities + singles), key=lambda q: q.start)
+        if quantities:
+            candidates.append((sentence, quantities, singles))
+    readings = read([(s.text, [(q.start, q.end) for q in qs]) for s, qs, _ in candidates], cache=cache)
     claims = []
-    for sentence, quantities in candidates:
+    for sentence, quantities, singles in candidates:
         reading = readings[sentence.text]
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
         events = _events(words)
@@ -184,6 +198,11 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             noun = _head(quantity.unit)
             frame = reading.frames[(quantity.start, quantity.end)]
             event = _event(frame, words, events, quantity, starts)
+            if quantity in singles and (
+                frame.role not in _ONE_PERSON_ROLES or _predicate_event(frame, words, events) not in V.PEOPLE_EVENTS
+            ):
+                # "a man who witnessed the shooting", "one of them a pregnant woman": one person, but not a count
+                continue
             if event == _DENIED:
                 event = None
             if (
@@ -206,7 +225,8 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 continue  # "while the two were playing": a pronoun
             if _FAMILY_OF.search(sentence.text, 0, quantity.start):
                 continue  # "a father of three": his children, not a count of the story
-            partitive = bool(
+            # "82 percent of the traffic" is a share of a whole, a figure of its own, not a part of a count
+            partitive = noun not in V.SHARES and bool(
                 _PARTITIVE.match(sentence.text, quantity.end) or _INCLUDING.search(sentence.text, 0, quantity.start)
             )
             if frame.part in ("of", "among"):
@@ -222,7 +242,9 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             found.append((quantity, event, noun, partitive, frame, places, regions, scope))
         for quantity, event, noun, partitive, frame, places, regions, scope in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them
-            subset = noun not in (None, "person") and any(e == event and q is not quantity for q, e, *_ in found)
+            subset = noun not in (None, "person") and any(
+                e == event and e is not None and q is not quantity for q, e, *_ in found
+            )  # two figures of no event are not two parts of one count ("80 percent in Egypt, 65 percent in India")
             # "three females and a male were wounded", "a man and two women": one kind beside a single other
             subset |= noun not in (None, "person") and _beside_single(sentence.text, quantity)
             # "Three people found dead ... and one was carrying a child who also died": a bare number after a
@@ -264,17 +286,39 @@ def _event(
     """The event a quantity counts: the class of the predicate the parse gives it (an event phrase that covers
     that predicate, "shot dead", "death toll", wins), else the nearest event word, else the predicate's own lemma
     (an open event: "hold", "carry")."""
-    if frame.predicate is not None and frame.predicate_at >= 0:
-        for first, last, event in events:
-            if words[first][1] <= frame.predicate_at < words[last][2]:
-                return event
-        known = V.EVENT_OF_WORD.get(frame.predicate) or V.EVENT_OF_WORD.get(frame.predicate_word)
-        if known:
-            return known
+    known = _predicate_event(frame, words, events)
+    if known:
+        return known
     nearest = _nearest_event(words, events, quantity, starts)
     if nearest is not None or frame.predicate is None or not frame.verbal:
         return nearest
     return frame.predicate
+
+
+def _one_person(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "a man", "an Israeli woman" as a count of one, where no quantity of the extractor covers them."""
+    found = []
+    for m in _ONE_PERSON.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in quantities):
+            noun = m.group(1).lower()
+            found.append(Quantity(m.group(), m.start(), m.end(), 1.0, 1.0, 1.0, "exact", None, noun))
+    return found
+
+
+def _outside_urls(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    urls = [m.span() for m in _URL.finditer(text)]
+    return [q for q in quantities if not any(s <= q.start < e for s, e in urls)]
+
+
+def _predicate_event(frame: Frame, words: list[tuple[str, int, int]], events: list[tuple[int, int, str]]) -> str | None:
+    """The known event class of the predicate the parse gives a quantity: an event phrase that covers it ("shot
+    dead", "death toll"), else the class of its lemma or word; None when it has none."""
+    if frame.predicate is None or frame.predicate_at < 0:
+        return None
+    for first, last, event in events:
+        if words[first][1] <= frame.predicate_at < words[last][2]:
+            return event
+    return V.EVENT_OF_WORD.get(frame.predicate) or V.EVENT_OF_WORD.get(frame.predicate_word)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

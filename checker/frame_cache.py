@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from checker.frames import Frame
 
-FILENAME = "frames-v3.sqlite3"
+FILENAME = "frames-v4.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -62,11 +62,12 @@ def _encode_frame(f: Frame, lowered: str) -> list:
         f.predicate_at,
         len(f.predicate_word or ""),
         [owner, owner + len(f.owner)] if f.owner else None,
+        f.role,
     ]
 
 
 def _decode_frame(row: Sequence, lowered: str) -> Frame:
-    noun, predicate, planned, part, verbal, group_name, at, length, owner = row
+    noun, predicate, planned, part, verbal, group_name, at, length, owner, role = row
     return Frame(
         noun=noun,
         predicate=predicate,
@@ -77,4 +78,5 @@ def _decode_frame(row: Sequence, lowered: str) -> Frame:
         verbal=verbal,
         owner=lowered[owner[0] : owner[1]] if owner else None,
         group_name=group_name,
+        role=role,
     )

@@ -42,7 +42,8 @@ class Frame:
     ``noun`` is the lemma of the counted head noun (None when the number stands alone: "killing 40"),
     ``predicate`` the lemma of the verb or adjective that says what happened to it (None for a copula or a
     reporting verb: "there were 40", "said 40"). ``planned`` marks a modal or intended predicate ("would be
-    evacuated", "could rise", "plans to cut"); ``part`` a count of part of a group.
+    evacuated", "could rise", "plans to cut"); ``part`` a count of part of a group; ``role`` the dependency label
+    of the quantity's last word ("nsubjpass" for "A man" in "A man was killed", "appos" in "one of them, a man").
     """
 
     noun: str | None
@@ -54,6 +55,7 @@ class Frame:
     verbal: bool = False
     owner: str | None = None
     group_name: bool = False
+    role: str | None = None
 
 
 @cache
@@ -187,6 +189,7 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         verbal=predicate is not None and predicate.pos_ == "VERB",
         owner=owner or (_name_in(noun_tok, itself=False) if noun_tok is not None else None),
         group_name=noun_tok is not None and noun_tok.tag_ == "NNPS",
+        role=num.dep_,
     )
 
 

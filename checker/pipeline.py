@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -93,9 +94,9 @@ def compare(
             progress("claims", i + 1, len(articles))
     lap("claims")
 
-    level = [c for c in claims if c.is_level]
-    level = [c for c, ok in zip(level, pairable(level), strict=True) if ok]  # embed only what can pair
-    texts = sorted({c.sentence.text for c in level})
+    # levels pair with levels, changes with changes ("plunged 5.4 per cent"); embed only what can pair
+    candidates = [c for c, ok in zip(claims, pairable(claims), strict=True) if ok]
+    texts = sorted({c.sentence.text for c in candidates})
     if encoder is None and texts:
         from embeddings import DEFAULT_BACKEND, load_encoder
 
@@ -107,8 +108,8 @@ def compare(
         progress("embedding", len(texts), len(texts))
     lap("embeddings")
 
-    vectors = np.stack([vectors_by_text[c.sentence.text] for c in level]) if level else np.zeros((0, 1))
-    groups = align(level, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
+    vectors = np.stack([vectors_by_text[c.sentence.text] for c in candidates]) if candidates else np.zeros((0, 1))
+    groups = align(candidates, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
     lap("alignment")
@@ -176,7 +177,11 @@ def _same_article(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 
 def _what(claims: Sequence[Claim]) -> str:
-    """What a group counts: its event, and the most specific noun any of its claims names."""
+    """What a group counts: its event, and the most specific noun its claims name, the one most of them name (then
+    the first in alphabetical order): the same whatever order the articles were given in, so that a baseline's
+    fingerprint survives a reordering."""
     named = [c for c in claims if c.noun]
     specific = [c for c in named if c.noun != "person"]
-    return (specific or named or list(claims))[0].what
+    pool = specific or named or list(claims)
+    votes = Counter(c.what for c in pool)
+    return min(votes, key=lambda what: (-votes[what], what))

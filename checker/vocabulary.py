@@ -555,7 +555,9 @@ PERSON_NOUNS = _words(
 #: For a killed count they are people; on their own they are no kind of person.
 DEATH_NOUNS = _words("life death body fatality")
 #: Units that measure something other than a count of things in the event (ages, durations, rates).
-NOT_COUNTS = _words("year month week day hour minute second percent time count charge felony misdemeanor")
+NOT_COUNTS = _words("year month week day hour minute second time count charge felony misdemeanor")
+#: Units of a share of a whole: "82 percent of the traffic" is a figure of its own, not a part of a count.
+SHARES = _words("percent")
 #: "a father of three" counts his children, not the story's victims.
 FAMILY_ROLES = _words("father mother parent dad mom mum grandfather grandmother grandparent")
 

@@ -45,6 +45,21 @@ def test_gates(a, b, ok):
     assert comparable(*two(a=a, b=b)) is ok
 
 
+@pytest.mark.parametrize(
+    ("change_a", "change_b", "ok"),
+    [
+        ("down", "down", True),  # "stocks plunged 5.4 per cent" / "closed down 3.9 percent"
+        ("down", None, False),  # a fall against a level
+        ("up", "down", False),  # a rise against a fall
+    ],
+)
+def test_a_change_pairs_only_with_a_change_the_same_way(change_a, change_b, ok):
+    a, b = two()
+    a = replace(a, quantity=replace(a.quantity, change=change_a))
+    b = replace(b, quantity=replace(b.quantity, change=change_b))
+    assert comparable(a, b) is ok
+
+
 def test_an_open_event_pairs_only_with_the_same_open_event():
     assert not comparable(*two("hold", "arrested"))
     assert comparable(*two("hold", "hold"))

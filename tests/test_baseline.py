@@ -81,3 +81,14 @@ def test_a_missing_baseline_is_one_line_naming_the_fix(capsys, write_articles, t
     assert main([*map(str, paths), "-q", "--baseline", str(tmp_path / "none.json")]) == 2
     err = capsys.readouterr().err
     assert "no such baseline file" in err and "--write-baseline" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_baseline_acknowledges_the_same_articles_given_in_another_order(capsys, write_articles, tmp_path):
+    # the two reports name the victims with their own words: the row's label must not depend on which came first
+    first, second = write_articles(
+        "DOVER — Two children were killed in a house fire on Main Street on Sunday, fire officials said.",
+        "DOVER — Three kids were killed when fire swept through a house on Main Street on Sunday, officials said.",
+    )
+    target = tmp_path / "baseline.json"
+    assert main([str(first), str(second), "-q", "--write-baseline", str(target)]) == 0, capsys.readouterr().err
+    assert main([str(second), str(first), "-q", "--baseline", str(target)]) == 0

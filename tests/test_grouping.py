@@ -33,13 +33,31 @@ def test_reports_of_one_event_form_one_story_and_another_event_its_own():
     assert _partition(group([ELGIN_A, TOKYO, ELGIN_B])) == {frozenset({0, 2}), frozenset({1})}
 
 
-@pytest.mark.parametrize(
-    ("second_date", "together"),
-    [("2014-01-14", True), ("2014-03-20", False), (None, True)],
-    ids=["two days later", "two months later", "undated"],
+WALNUT = Lead(
+    "Elgin man shot on Walnut Avenue",
+    "ELGIN, Ill. — A 19-year-old man was shot in the leg on Walnut Avenue late Friday, Elgin police said. He was "
+    "taken to a hospital and is expected to survive.",
+    None,
 )
-def test_the_date_window_keeps_far_apart_reports_in_separate_stories(second_date, together):
-    later = Lead(ELGIN_B.title, ELGIN_B.text, second_date)
+
+
+@pytest.mark.parametrize(
+    ("second", "second_date", "together"),
+    [
+        (ELGIN_B, "2014-01-14", True),
+        (ELGIN_B, "2014-03-20", True),
+        (WALNUT, "2014-03-20", False),
+        (ELGIN_B, None, True),
+    ],
+    ids=[
+        "two days later",
+        "a follow-up two months later that reads alike",
+        "another shooting in the town two months later",
+        "undated",
+    ],
+)
+def test_the_date_window_keeps_far_apart_reports_apart_unless_they_read_as_a_follow_up(second, second_date, together):
+    later = Lead(second.title, second.text, second_date)
     assert (len(group([ELGIN_A, later])) == 1) is together
 
 
@@ -50,3 +68,11 @@ def test_every_article_is_in_exactly_one_story_and_the_result_is_stable():
     assert group(leads) == stories
     assert group([]) == []
     assert group([Lead("", "", None), Lead("", "", None)]) == [[0], [1]]
+
+
+def test_follow_ups_never_chain_a_story_over_more_than_a_year():
+    # the same report on three dates 200 days apart: each reads as a follow-up of the one before, but one story
+    # spanning 400 days would be a chain, not a story (single link chained a 60,000-article feed into one)
+    dates = ["2014-01-12", "2014-07-31", "2015-02-16"]
+    stories = group([Lead(ELGIN_A.title, ELGIN_A.text, d) for d in dates])
+    assert _partition(stories) == {frozenset({0, 1}), frozenset({2})}
