@@ -16,6 +16,7 @@ from checker import vocabulary as V
 from checker.articles import Article
 from checker.frames import Frame, read, readable
 from checker.quantities import WORDS_OF_NUMBERS, Quantity, extract, lemma
+from checker.quantities.lexicon import UNIT_ALIASES
 from checker.sentences import Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;,]")
@@ -49,7 +50,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*\s*$")
 #: The event of a denied event word ("weren't injured"), which takes its number from any other event word.
 _DENIED = "~denied"
 #: Units of measure ("9 mm magazines"): never a count of victims.
-_MEASURES = frozenset(u.split()[-1] for u in V.UNIT_ALIASES.values())
+_MEASURES = frozenset(u.split()[-1] for u in UNIT_ALIASES.values())
 _AND_A = re.compile(r"(?:\s+[\w-]+){0,2}?\s+and\s+(?:a|an|one)\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?")
 _A_AND = re.compile(r"\b(?:a|an|one)\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?\s+and\s+$", re.IGNORECASE)
 #: Auxiliaries of a passive verb, which takes no object: "Five men were shot -- three of them fatally".

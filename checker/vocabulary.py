@@ -51,91 +51,12 @@ MULTIPLIERS = {
 #: Single-letter multipliers, read as such only next to a currency ("$15m", "£3bn"), where "m" cannot be metres.
 CURRENCY_MULTIPLIERS = {"k": 1e3, "m": 1e6, "b": 1e9}
 
-#: Fractions, read only in the shapes listed in ``quantities`` ("a third of", "two-thirds", "half of").
-FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4}
 
-#: Vague amounts as intervals. The plural-of-a-number rule ("hundreds" = 100 to 1,000, "dozens" = 12 to 120,
-#: "tens of thousands" = 10,000 to 100,000) is the convention of the NewsQuant gold annotation (CQE, EMNLP 2023);
-#: it is deliberately generous so that "hundreds" never contradicts 400. The small-count words follow the
-#: Merriam-Webster senses: "a couple" two or three, "a few" a small number above one, "several" more than two but
-#: not many, "a handful" a small number.
-VAGUE = {
-    "a couple": (2.0, 3.0),
-    "a few": (2.0, 5.0),
-    "a handful": (2.0, 6.0),
-    "several": (3.0, 9.0),
-    "dozens": (12.0, 120.0),
-    "scores": (20.0, 200.0),
-    "hundreds": (1e2, 1e3),
-    "thousands": (1e3, 1e4),
-    "millions": (1e6, 1e7),
-    "billions": (1e9, 1e10),
-}
 #: "tens of X" and "hundreds of X" scale the plural of X ("tens of thousands").
 VAGUE_SCALES = {"tens": 10.0, "hundreds": 100.0}
 
 # --- Qualifiers ---------------------------------------------------------------------------------------------
 
-#: Words before a number that change what it asserts, longest first when matched. Values are qualifier names.
-PREFIX_QUALIFIERS = {
-    "at least": "at_least",
-    "no fewer than": "at_least",
-    "no less than": "at_least",
-    "not less than": "at_least",
-    "a minimum of": "at_least",
-    "at a minimum": "at_least",
-    "more than": "more_than",
-    "over than": "more_than",
-    "over": "more_than",
-    "just over": "more_than",
-    "well over": "more_than",
-    "upwards of": "more_than",
-    "in excess of": "more_than",
-    "greater than": "more_than",
-    "above": "more_than",
-    "up to": "at_most",
-    "as many as": "at_most",
-    "as much as": "at_most",
-    "at most": "at_most",
-    "no more than": "at_most",
-    "not more than": "at_most",
-    "a maximum of": "at_most",
-    "less than": "less_than",
-    "fewer than": "less_than",
-    "under": "less_than",
-    "just under": "less_than",
-    "below": "less_than",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "approximate",
-    "about": "approximate",
-    "around": "approximate",
-    "approximately": "approximate",
-    "roughly": "approximate",
-    "some": "approximate",
-    "an estimated": "approximate",
-    "estimated": "approximate",
-    "approx": "approximate",
-    "circa": "approximate",
-    "averaged": "approximate",
-    "averaging": "approximate",
-    "an average of": "approximate",
-    "nearly about": "approximate",
-    "exactly": "exact",
-    "only": "exact",
-    "just": "exact",
-}
-#: Words after a number that bound it ("20 or more", "100-plus", "50 or so").
-SUFFIX_QUALIFIERS = {
-    "or more": "at_least",
-    "or over": "at_least",
-    "plus": "at_least",
-    "+": "at_least",
-    "or so": "approximate",
-    "odd": "approximate",
-    "or fewer": "at_most",
-    "or less": "at_most",
-}
 #: Half-width of the band "about N" asserts, as a share of N. Figures in copy are rounded to one or two
 #: significant digits; 10 % covers rounding to two digits (9,000 stands for 8,500-9,499 at most) plus the slack
 #: the writer signals with "about".
@@ -145,23 +66,6 @@ NEARLY_BAND = 0.10
 
 # --- Changes ------------------------------------------------------------------------------------------------
 
-CHANGE_UP = _words(
-    """
-    up rose rise rises risen rising increased increase increases increasing grew grow grows grown
-    growing gained gain gains climbed climb climbs climbing jumped jump jumps jumping surged surge
-    surges surging soared soar soars soaring added adds advanced advancing higher rallied rallying
-    spiked spiking upward upwards
-    """
-)
-CHANGE_DOWN = _words(
-    """
-    down fell fall falls fallen falling dropped drop drops declined decline declines decreased decrease
-    decreases decreasing dropping declining lost lose loses losing slipped slip slips slipping shed
-    sheds slid slide slides sliding plunged plunge plunges plunging plummeted plummeting plummets
-    tumbled tumble tumbling dipped dip dips dipping sank sink sinking eased easing lower cut cuts
-    shrank shrunk downward downwards
-    """
-)
 #: Verbs for which "up"/"down" is part of the verb, not a change ("shot down 13 missiles", "stepped up attacks").
 PHRASAL_VERBS = _words(
     """
@@ -218,39 +122,6 @@ YEAR_RANGE = (1000, 2199)
 
 # --- Units --------------------------------------------------------------------------------------------------
 
-#: Currency names follow the normalised unit names of the NewsQuant gold annotation where it has them.
-CURRENCY_SYMBOLS = {
-    "$": "dollar",
-    "£": "pound sterling",
-    "€": "euro",
-    "¥": "japanese yen",
-    "₹": "indian rupee",
-    "₽": "ruble",
-    "₴": "hryvnia",
-    "₪": "shekel",
-}
-#: ISO codes and their common spellings glued to an amount ("USD10m", "GBP5bn"). "PS" is how "£" comes out of
-#: text pipelines that transliterate to ASCII ("PS2.7m"); it is read only when glued to a number.
-CURRENCY_CODES = {
-    "usd": "dollar",
-    "us": "dollar",
-    "eur": "euro",
-    "gbp": "pound sterling",
-    "ps": "pound sterling",
-    "aud": "australian dollar",
-    "cad": "canadian dollar",
-    "nzd": "new zealand dollar",
-    "hkd": "hong kong dollar",
-    "sgd": "singapore dollar",
-    "jpy": "japanese yen",
-    "cny": "chinese yuan",
-    "rmb": "chinese yuan",
-    "inr": "indian rupee",
-    "rs": "indian rupee",
-    "rub": "ruble",
-    "chf": "swiss franc",
-    "rm": "malaysian ringgit",
-}
 #: Words glued before a number by a hyphen or a space that change it: "minus-5" is -5, "sub-7" is below 7.
 GLUED_PREFIXES = {"minus": "negative", "sub": "less_than"}
 #: Words before a bare number that make it a label, not an amount ("Game 7", "category 4", "No. 10").
@@ -261,164 +132,6 @@ LABEL_WORDS = _words(
     picture video gallery
     """
 )
-#: Letters before "$" that name whose dollar it is ("US$", "A$", "HK$").
-DOLLAR_PREFIXES = {
-    "us": "dollar",
-    "u.s": "dollar",
-    "a": "australian dollar",
-    "au": "australian dollar",
-    "aud": "australian dollar",
-    "c": "canadian dollar",
-    "ca": "canadian dollar",
-    "cad": "canadian dollar",
-    "hk": "hong kong dollar",
-    "nz": "new zealand dollar",
-    "s": "singapore dollar",
-    "nt": "new taiwan dollar",
-    "r": "real",
-}
-#: Unit words and abbreviations, mapped to their lemma. Irregular forms and abbreviations only: regular plurals
-#: are handled by ``lemma``.
-UNIT_ALIASES = {
-    "%": "percent",
-    "yr": "year",
-    "yrs": "year",
-    "per cent": "percent",
-    "percent": "percent",
-    "pct": "percent",
-    "percentage point": "percentage point",
-    "percentage points": "percentage point",
-    "basis points": "basis point",
-    "bps": "basis point",
-    "bp": "basis point",
-    "km/h": "kilometre per hour",
-    "kph": "kilometre per hour",
-    "mph": "mile per hour",
-    "miles per hour": "mile per hour",
-    "miles an hour": "mile per hour",
-    "kilometres per hour": "kilometre per hour",
-    "kilometers per hour": "kilometre per hour",
-    "km/hr": "kilometre per hour",
-    "mpg": "mile per gallon",
-    "km": "kilometre",
-    "kilometers": "kilometre",
-    "kilometres": "kilometre",
-    "kilometer": "kilometre",
-    "meters": "metre",
-    "meter": "metre",
-    "metres": "metre",
-    "m": "metre",
-    "sq m": "square metre",
-    "sqm": "square metre",
-    "square metres": "square metre",
-    "square meters": "square metre",
-    "square feet": "square foot",
-    "square foot": "square foot",
-    "sq ft": "square foot",
-    "cm": "centimetre",
-    "mm": "millimetre",
-    "nm": "nanometre",
-    "ml": "millilitre",
-    "mg": "milligram",
-    "w": "watt",
-    "min": "minute",
-    "mins": "minute",
-    "pc": "percent",
-    "liter": "litre",
-    "liters": "litre",
-    "litres": "litre",
-    "lb-ft": "pound-foot",
-    "pound-feet": "pound-foot",
-    "pound-foot": "pound-foot",
-    "kg": "kilogram",
-    "kgs": "kilogram",
-    "g": "gram",
-    "lb": "pound-mass",
-    "lbs": "pound-mass",
-    "oz": "ounce",
-    "ft": "foot",
-    "feet": "foot",
-    "in.": "inch",
-    "mi": "mile",
-    "hp": "horsepower",
-    "bhp": "brake horsepower",
-    "kw": "kilowatt",
-    "mw": "megawatt",
-    "gw": "gigawatt",
-    "kwh": "kilowatt hour",
-    "mwh": "megawatt hour",
-    "gb": "gigabyte",
-    "tb": "terabyte",
-    "mb": "megabyte",
-    "mah": "milliampere-hour",
-    "hz": "hertz",
-    "ghz": "gigahertz",
-    "mhz": "megahertz",
-    "rpm": "revolutions per minute",
-    "ppb": "parts-per-billion",
-    "ppm": "parts-per-million",
-    "°c": "celsius",
-    "°f": "fahrenheit",
-    "degrees celsius": "celsius",
-    "degrees fahrenheit": "fahrenheit",
-    "celsius": "celsius",
-    "fahrenheit": "fahrenheit",
-    "dollars": "dollar",
-    "bucks": "dollar",
-    "cents": "cent",
-    "pence": "penny",
-    "yuan": "chinese yuan",
-    "yen": "japanese yen",
-    "roubles": "ruble",
-    "rouble": "ruble",
-    "rubles": "ruble",
-    "euros": "euro",
-    "pounds": "pound",
-    "sen": "sen",
-    "krone": "krone",
-    "kroner": "krone",
-    "krona": "krona",
-    "kronor": "krona",
-    "danish crowns": "danish krone",
-    "norwegian crowns": "norwegian krone",
-    "swedish crowns": "swedish krona",
-    "mmbtu": "mega british thermal unit",
-    "gpa": "gigapascal",
-    "mpa": "megapascal",
-    "kpa": "kilopascal",
-    "gwh": "gigawatt hour",
-    "twh": "terawatt hour",
-    "μm": "micrometre",
-    "µm": "micrometre",
-    "″": "inch",
-    "ps": "horsepower",
-    "basis point": "basis point",
-}
-# Metric words by prefix and base ("millimeter", "gigawatts", "kilobytes"): built rather than listed, so every
-# combination reads and the American "-meter" spelling lemmatises to "-metre" as the NewsQuant gold writes it.
-for _prefix in ("kilo", "mega", "giga", "tera", "milli", "micro", "nano", "centi"):
-    for _base, _name in (
-        ("meter", "metre"), ("metre", "metre"), ("gram", "gram"), ("watt", "watt"), ("liter", "litre"),
-        ("litre", "litre"), ("byte", "byte"), ("bit", "bit"), ("hertz", "hertz"), ("pascal", "pascal"),
-        ("joule", "joule"), ("volt", "volt"), ("ampere", "ampere"), ("second", "second"),
-    ):  # fmt: skip
-        UNIT_ALIASES[_prefix + _base] = UNIT_ALIASES[_prefix + _base + "s"] = _prefix + _name
-#: Unit symbols whose case decides their meaning ("Nm" is a newton metre, "nm" a nanometre; "C" after a number
-#: is Celsius, "c" is not read). Looked up on the token as written, before the case-blind aliases.
-CASED_UNITS = {
-    "Nm": "newton metre",
-    "C": "celsius",
-    "F": "fahrenheit",
-    "K": "kelvin",
-    "MW": "megawatt",
-    "mW": "milliwatt",
-    "Mb": "megabit",
-    "Gb": "gigabit",
-    "Tb": "terabit",
-    "kN": "kilonewton",
-}
-#: Letters written after an amount for a country's money or its hundredth ("118.5p", "18 sen").
-SUBUNIT_AFTER = {"p": "penny", "sen": "sen"}
 #: "p" after a number is pence only in a text about prices; elsewhere it is a video format ("1080p").
 PENCE_CONTEXT = _words("£ pence penny share shares stock stocks price prices ftse")
 #: Singular words ending in "men" ("specimen"); other "-men" words are plurals of "-man" ("gunmen", "fishermen").
@@ -432,8 +145,6 @@ RATE_DENOMINATORS = _words(
     kilogram kilo unit person
     """
 )
-#: Abbreviations read as units only when glued to the number ("5m", "45g", "3min"): spaced, they are words.
-GLUED_ONLY_UNITS = _words("m g w min mins pc in c f l")
 #: Units of rates and amounts: with these, "lost", "cut" and "added" describe a change, not a count.
 RATE_UNITS = _words("percent point cent dollar euro penny sen")
 #: Words between "one" and its noun that are not the noun ("one more fatality", "one other victim").
@@ -461,14 +172,6 @@ IRREGULAR_PLURALS = {
 #: drop the "s" ("olives", "valves").
 VES_TO_F = _words("lea wol hal shel thie cal loa sel scar dwar hoo whar shea")
 VES_TO_FE = _words("li wi kni midwi housewi")
-#: Singular words that are units by themselves, so a singular count is not needed to read them ("5.2 litre").
-SINGULAR_UNITS = _words(
-    """
-    litre liter percent mile metre meter foot inch yard kilogram gram pound ton tonne degree acre
-    hectare gallon barrel year month week day hour minute second dollar euro yen yuan horsepower watt
-    kilowatt megawatt caliber calibre
-    """
-)
 #: Ends of an NP that never belong to a unit (verbs, function words, pronouns, and the predicates of a count:
 #: "1 dead", "four hurt").
 UNIT_STOPWORDS = _words(
