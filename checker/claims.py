@@ -59,6 +59,7 @@ _PASSIVE = frozenset({"were", "was", "are", "is", "been", "be", "being", "got", 
 #: ("suffered a gunshot wound") nor the possessives ("treated for their injuries").
 _DETERMINERS = frozenset({"the", "this", "that"})
 _THE_N = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_AT_N = re.compile(r"\bat\s+$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
 _TIME_SCOPE = re.compile(
@@ -224,6 +225,8 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 continue
             if noun is None and _THE_N.search(sentence.text, 0, quantity.start):
                 continue  # "while the two were playing": a pronoun
+            if quantity.unit is None and _AT_N.search(sentence.text, 0, quantity.start):
+                continue  # "pronounced dead at 5", "died at 42", "killed at 7050 Old State Road": time, age, door
             if _FAMILY_OF.search(sentence.text, 0, quantity.start):
                 continue  # "a father of three": his children, not a count of the story
             # "82 percent of the traffic" is a share of a whole, a figure of its own, not a part of a count

@@ -350,3 +350,15 @@ def test_two_figures_of_no_event_are_not_parts_of_one_count():
     text = "Internet services stood at 20 percent of capacity in Egypt and at 35 percent in India on Friday."
     claims = claims_of(text)
     assert [c.quantity.value for c in claims] == [20.0, 35.0] and not any(c.partial for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The victim was pronounced dead at 5 at the scene.",
+        "He died at 42, his family said.",
+        "A man was killed at 7050 Old State Road on Sunday.",
+    ],
+)
+def test_a_bare_number_after_at_is_a_time_an_age_or_an_address(text):
+    assert [c.quantity.value for c in claims_of(text) if c.quantity.unit is None and c.quantity.text[0].isdigit()] == []
