@@ -97,18 +97,18 @@ def _both(group, entry: dict) -> bool:
     )
 
 
-class _One:
-    """A group of one claim, for :func:`_holds`."""
+class Claims:
+    """Any claims, shaped as a group for :func:`_holds` and :func:`_both`."""
 
-    def __init__(self, claim) -> None:
-        self.claims = (claim,)
+    def __init__(self, *claims) -> None:
+        self.claims = claims
 
 
 def _stage(report, entry: dict) -> str:
     """Where a missed discrepancy was lost: ``reading`` (no claim of one side carries its figure), ``pairing``
     (both are claims, never grouped together) or ``judging`` (grouped, judged consistent)."""
     for side, label in (("a", "A"), ("b", "B")):
-        if not any(_holds(_One(c), label, _span(side, entry), entry.get(f"{side}_value")) for c in report.claims):
+        if not any(_holds(Claims(c), label, _span(side, entry), entry.get(f"{side}_value")) for c in report.claims):
             return "reading"
     if any(_both(g, entry) for g in report.groups):
         return "judging"

@@ -5,7 +5,8 @@ both claims hold the figures of an ``expected`` or ``agree`` entry (the same cou
 features are what ``checker.align`` reads (sentence cosine, event, predicate, noun, lead, part, scope, place, owner)
 and one it does not: the cosine of the figure's own words, six words either side with the number masked.
 
-Both rules pair one-to-one, most alike first, as ``align`` does; a pair "flags" when its intervals do not overlap.
+Both rules pair one-to-one, most alike first, as ``align`` does; a pair "flags" when its intervals do not overlap
+(``verdicts.gap_between``).
 The gates are ``align.comparable`` with its similarity floors; the model is scored topic by topic, trained on the
 other topics (leave-one-topic-out), at several probability thresholds. Model-free of claimdiff's own verdicts, so the
 figures are close to but not equal to ``ecb_pairs.py``'s.
@@ -30,6 +31,7 @@ from benchmarks import ecb_pairs as E
 from benchmarks._corpora import corpus
 from checker import align
 from checker import vocabulary as V
+from checker.verdicts import gap_between
 from embeddings import DEFAULT_BACKEND, load_encoder
 
 FEATURES = (
@@ -50,20 +52,9 @@ FEATURES = (
 )
 
 
-class _Pair:
-    def __init__(self, a, b) -> None:
-        self.claims = (a, b)
-
-
 def _window(claim, words: int = 6) -> str:
     text, q = claim.sentence.text, claim.quantity
     return " ".join([*text[: q.start].split()[-words:], "N", *text[q.end :].split()[:words]])
-
-
-def _disagree(a, b) -> bool:
-    lo_a, hi_a = a.low if a.low is not None else a.value, a.high if a.high is not None else a.value
-    lo_b, hi_b = b.low if b.low is not None else b.value, b.high if b.high is not None else b.value
-    return None not in (lo_a, hi_a, lo_b, hi_b) and (hi_a < lo_b or hi_b < lo_a)
 
 
 def candidates(split: str) -> list[dict]:
@@ -88,7 +79,7 @@ def candidates(split: str) -> list[dict]:
             for j, b in enumerate(claims):
                 if a.article != "A" or b.article != "B":
                     continue
-                pair = _Pair(a, b)
+                pair = E.Claims(a, b)
                 label = 1 if any(E._both(pair, e) for e in same) else 0
                 if not label and any(E._both(pair, t) for t in record.get("must_not_flag", [])):
                     label = -1
@@ -122,7 +113,7 @@ def candidates(split: str) -> list[dict]:
                         "b": j,
                         "label": label,
                         "required": any(E._both(pair, e) for e in record["expected"] if e.get("required", True)),
-                        "disagree": _disagree(a.quantity, b.quantity),
+                        "disagree": gap_between(a.quantity, b.quantity) > 0,
                         "gates": gates,
                         "features": [float(features[f]) for f in FEATURES],
                     }

@@ -68,7 +68,8 @@ _TIME_SCOPE = re.compile(
     re.IGNORECASE,
 )
 #: "a man", "an Israeli woman": one person, the way copy counts a single victim ("A man was killed"). Read as a count
-#: only when the parse makes a casualty or arrest predicate its own (see :func:`_one_person`).
+#: only when the parse makes a casualty or arrest predicate its own (see :func:`_one_person`). Not "a family", which
+#: is several people.
 _ONE_PERSON = re.compile(
     r"\b(?i:an?)\s+(?:[\w-]+\s+){0,2}?(?i:(" + "|".join(sorted(V.PERSON_NOUNS - {"family"})) + r"))\b"
 )
