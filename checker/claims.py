@@ -8,8 +8,10 @@ retracts ("not four as first reported").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from checker import vocabulary as V
@@ -169,18 +171,8 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
     leads = _lead_sentences(article, sentences)
     article_places = known | main_place  # one set shared by every claim: a live blog names thousands of places
     article_names = frozenset(w.lower() for w in _CAPITALISED.findall(article.text))
-    # Most sentences hold no number: only those with a quantity are parsed, all in one batch.
-    candidates = []
-    for sentence in sentences:
-        quantities = []
-        if _HAS_NUMBER.search(sentence.text):
-            # ages, durations and shares never count anything comparable: a sentence with only those is not parsed
-            quantities = [q for q in _extract(sentence.text) if _head(q.unit) not in V.NOT_COUNTS]
-        singles = _one_person(sentence.text, quantities)
-        quantities = sorted(_outside_urls(sentence.text, quantities + singles), key=lambda q: q.start)
-        if quantities:
-            candidates.append((sentence, quantities, singles))
-    readings = read([(s.text, [(q.start, q.end) for q in qs]) for s, qs, _ in candidates], cache=cache)
+    candidates = _candidates(sentences)
+    readings = read(reading_items(sentences, candidates), cache=cache)
     claims = []
     for sentence, quantities, singles in candidates:
         reading = readings[sentence.text]
@@ -333,13 +325,44 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-def _extract(text: str) -> list[Quantity]:
+@functools.lru_cache(maxsize=20_000)  # a scan reads each sentence twice: to parse in bulk, then for its claims
+def _extract(text: str) -> tuple[Quantity, ...]:
     """The quantities of a sentence; a headline in capitals ("3 KILLED IN HIGHWAY CRASH") is read in lower case,
     where its words are words and not names, each figure keeping the copy's own letters."""
     lowered = readable(text)
     if lowered is text:
-        return extract(text)
-    return [replace(q, text=text[q.start : q.end]) for q in extract(lowered)]
+        return tuple(extract(text))
+    return tuple(replace(q, text=text[q.start : q.end]) for q in extract(lowered))
+
+
+#: A sentence with figures: the sentence, its quantities in text order, and those of them that are "a man"-like
+#: singles.
+Candidate = tuple[Sentence, list[Quantity], list[Quantity]]
+
+
+def reading_items(
+    sentences: Sequence[Sentence], candidates: list[Candidate] | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """What :func:`find_claims` asks the parser about ``sentences``: each sentence with a figure and the spans of
+    its figures. A caller holding many articles gives all their items to :func:`checker.frames.read` at once (one
+    batch, parsed in parallel) before finding each article's claims, which then parse nothing."""
+    found = _candidates(sentences) if candidates is None else candidates
+    return [(s.text, [(q.start, q.end) for q in qs]) for s, qs, _ in found]
+
+
+def _candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
+    # Most sentences hold no number: only those with a quantity are parsed, all in one batch.
+    candidates = []
+    for sentence in sentences:
+        quantities = []
+        if _HAS_NUMBER.search(sentence.text):
+            # ages, durations and shares never count anything comparable: a sentence with only those is not parsed
+            quantities = [q for q in _extract(sentence.text) if _head(q.unit) not in V.NOT_COUNTS]
+        singles = _one_person(sentence.text, quantities)
+        quantities = sorted(_outside_urls(sentence.text, quantities + singles), key=lambda q: q.start)
+        if quantities:
+            candidates.append((sentence, quantities, singles))
+    return candidates
 
 
 def _beside_single(text: str, quantity: Quantity) -> bool:

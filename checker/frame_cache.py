@@ -15,8 +15,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.frames import Frame
+from embeddings.cache import Store, default_directory
 
 FILENAME = "frames-v4.sqlite3"
+
+_stores: dict[str, Store] = {}
+
+
+def store() -> Store:
+    """The frame store of the current cache directory (``$CLAIMDIFF_CACHE_DIR`` is read on every call), one per
+    directory and process, so that its connection stays open between the stories of a scan."""
+    path = str(default_directory())
+    if path not in _stores:
+        _stores[path] = Store(FILENAME, path)
+    return _stores[path]
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 #: The files a folder contributes: the suffixes the loaders read.
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 FORMATS = ("jsonl", "markdown", "html")
+#: Articles whose sentences are parsed together before their stories are compared (:func:`prepare`): enough for
+#: the worker processes to pay off, few enough that their readings stay in memory (frames keeps 20,000).
+PREPARE_ARTICLES = 500
+#: Worker processes that parse (spaCy is single-threaded; the encoder already uses every core).
+PARSE_PROCESSES = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 #: ``progress(stage, done, total)``: called as articles are read and stories compared.
 Progress = Callable[[str, int, int], None]
 
@@ -217,11 +222,47 @@ def _compare_all(
 
         encoder = load_encoder(DEFAULT_BACKEND, cache=cache)
     reports = {}
-    for done, story in enumerate(jobs, 1):
-        reports[story.id] = compare_story(story, encoder=encoder, cache=cache)
-        if progress:
-            progress("compare", done, len(jobs))
+    done = 0
+    for batch in _batches(jobs, PREPARE_ARTICLES):
+        prepare(batch, cache=cache, processes=PARSE_PROCESSES)
+        for story in batch:
+            reports[story.id] = compare_story(story, encoder=encoder, cache=cache)
+            done += 1
+            if progress:
+                progress("compare", done, len(jobs))
     return reports
+
+
+def prepare(stories: Sequence[Story], *, cache: bool = True, processes: int = 1) -> None:
+    """Parse every sentence with a figure in ``stories`` at once, in ``processes`` worker processes, so that each
+    story's :func:`compare_story` finds its parses read (:func:`checker.frames.read` keeps them in memory, and on
+    disk with ``cache``). Parsing is half of a first run; per story, the batches are too small to share out."""
+    from checker.claims import reading_items
+    from checker.frames import read
+    from checker.sentences import split
+
+    items: list[tuple[str, list[tuple[int, int]]]] = []
+    for story in stories:
+        for ref in story.articles:
+            try:
+                article = load_article(ref.path, label=ref.id, offline=True, cache=cache)
+            except InputError:
+                continue  # compare_story reports it
+            items += reading_items(split(article.text))
+    read(items, cache=cache, processes=processes)
+
+
+def _batches(stories: list[Story], articles: int) -> list[list[Story]]:
+    """``stories`` in order, cut into runs of about ``articles`` articles (a story is never cut)."""
+    batches: list[list[Story]] = [[]]
+    size = 0
+    for story in stories:
+        if size >= articles:
+            batches.append([])
+            size = 0
+        batches[-1].append(story)
+        size += len(story.articles)
+    return [b for b in batches if b]
 
 
 def render_jsonl(result: ScanResult) -> str:

@@ -59,3 +59,22 @@ def test_the_cache_holds_no_copy(tmp_path, monkeypatch):
         for pair in itertools.pairwise(words):
             assert " ".join(pair).encode() not in stored, pair
     assert b"toyota" not in stored and b"officials" not in stored  # an owner and a subject: spans only
+
+
+def test_reading_in_worker_processes_is_reading_in_one(monkeypatch):
+    monkeypatch.setattr(frames, "PARALLEL_MIN", 2)
+    alone = read(SENTENCES, cache=False)
+    frames._read.clear()
+    monkeypatch.setattr(frames, "_readings", _readings_not_in_this_process)
+    shared = read(SENTENCES, cache=False, processes=2)
+    assert shared == alone
+
+
+_PARENT = os.getpid()
+_READINGS = frames._readings
+
+
+def _readings_not_in_this_process(jobs):
+    """``frames._readings`` that fails in the test's own process: the work must go to the workers."""
+    assert os.getpid() != _PARENT, "read in the parent process"
+    return _READINGS(jobs)

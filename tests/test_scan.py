@@ -178,3 +178,21 @@ def test_dates_fill_in_only_what_the_files_do_not_say(tmp_path, encoder):
     result = scan([tmp_path], dates=given, encoder=encoder)
     published = {os.path.basename(a.path): a.published for s in result.stories for a in s.articles}
     assert published == {"dated.txt": "2014-01-13", "undated.txt": "2020-05-05"}
+
+
+def test_prepare_parses_every_sentence_that_compare_then_reads(feed, encoder, monkeypatch):
+    from checker import frames
+    from checker.scan import compare_story, prepare
+
+    frames._read.clear()
+    result = scan([feed / "wires"], encoder=encoder, cache=False)
+    stories = [s for s in result.stories if s.report is not None]
+    frames._read.clear()
+    prepare(stories, cache=False)
+
+    def refuse(texts):
+        raise AssertionError(f"parsed after prepare: {list(texts)}")
+
+    monkeypatch.setattr(frames, "parse", refuse)
+    for story in stories:
+        assert compare_story(story, encoder=encoder, cache=False).to_dict() == story.report.to_dict()
