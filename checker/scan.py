@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 #: The files a folder contributes: the suffixes the loaders read.
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 FORMATS = ("jsonl", "markdown", "html")
-#: Articles whose sentences are parsed together before their stories are compared (:func:`prepare`): enough for
-#: the worker processes to pay off, few enough that their readings stay in memory (frames keeps 20,000).
-PREPARE_ARTICLES = 500
+#: Articles whose sentences are parsed ahead together while the stories before them are compared: enough to keep
+#: the worker processes busy, few enough that their readings stay in memory (frames keeps 20,000) and that the first
+#: comparisons start soon.
+PREPARE_ARTICLES = 200
 #: Worker processes that parse (spaCy is single-threaded; the encoder already uses every core).
 PARSE_PROCESSES = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 #: ``progress(stage, done, total)``: called as articles are read and stories compared.
@@ -221,24 +222,32 @@ def _compare_all(
         from embeddings import DEFAULT_BACKEND, load_encoder
 
         encoder = load_encoder(DEFAULT_BACKEND, cache=cache)
+    from checker.frames import ReadAhead
+
     reports = {}
     done = 0
-    for batch in _batches(jobs, PREPARE_ARTICLES):
-        prepare(batch, cache=cache, processes=PARSE_PROCESSES)
-        for story in batch:
-            reports[story.id] = compare_story(story, encoder=encoder, cache=cache)
-            done += 1
-            if progress:
-                progress("compare", done, len(jobs))
+    batches = _batches(jobs, PREPARE_ARTICLES)
+    # the workers fork before the encoder's first batch (ReadAhead's contract); while this process embeds and
+    # compares one batch of stories, they parse the next
+    with ReadAhead(PARSE_PROCESSES, cache=cache) as ahead:
+        pending = [ahead.submit(reading_items(b, cache=cache)) for b in batches[:1]]
+        for i, batch in enumerate(batches):
+            if i + 1 < len(batches):
+                pending.append(ahead.submit(reading_items(batches[i + 1], cache=cache)))
+            ahead.collect(pending.pop(0))
+            for story in batch:
+                reports[story.id] = compare_story(story, encoder=encoder, cache=cache)
+                done += 1
+                if progress:
+                    progress("compare", done, len(jobs))
     return reports
 
 
-def prepare(stories: Sequence[Story], *, cache: bool = True, processes: int = 1) -> None:
-    """Parse every sentence with a figure in ``stories`` at once, in ``processes`` worker processes, so that each
-    story's :func:`compare_story` finds its parses read (:func:`checker.frames.read` keeps them in memory, and on
-    disk with ``cache``). Parsing is half of a first run; per story, the batches are too small to share out."""
-    from checker.claims import reading_items
-    from checker.frames import read
+def reading_items(stories: Sequence[Story], *, cache: bool = True) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Every sentence with a figure in ``stories``, with its figures' spans: what comparing them will parse
+    (:func:`checker.claims.reading_items`). An article that cannot be read gives none (its story's comparison
+    reports it)."""
+    from checker.claims import reading_items as article_items
     from checker.sentences import split
 
     items: list[tuple[str, list[tuple[int, int]]]] = []
@@ -247,9 +256,9 @@ def prepare(stories: Sequence[Story], *, cache: bool = True, processes: int = 1)
             try:
                 article = load_article(ref.path, label=ref.id, offline=True, cache=cache)
             except InputError:
-                continue  # compare_story reports it
-            items += reading_items(split(article.text))
-    read(items, cache=cache, processes=processes)
+                continue
+            items += article_items(split(article.text))
+    return items
 
 
 def _batches(stories: list[Story], articles: int) -> list[list[Story]]:

@@ -61,12 +61,13 @@ def test_the_cache_holds_no_copy(tmp_path, monkeypatch):
     assert b"toyota" not in stored and b"officials" not in stored  # an owner and a subject: spans only
 
 
-def test_reading_in_worker_processes_is_reading_in_one(monkeypatch):
-    monkeypatch.setattr(frames, "PARALLEL_MIN", 2)
+def test_reading_ahead_in_worker_processes_is_reading_here(monkeypatch):
     alone = read(SENTENCES, cache=False)
     frames._read.clear()
     monkeypatch.setattr(frames, "_readings", _readings_not_in_this_process)
-    shared = read(SENTENCES, cache=False, processes=2)
+    with frames.ReadAhead(2, cache=False) as ahead:
+        first, second = ahead.submit(SENTENCES[:1]), ahead.submit(SENTENCES[1:])
+        shared = {**ahead.collect(second), **ahead.collect(first)}
     assert shared == alone
 
 

@@ -180,18 +180,18 @@ def test_dates_fill_in_only_what_the_files_do_not_say(tmp_path, encoder):
     assert published == {"dated.txt": "2014-01-13", "undated.txt": "2020-05-05"}
 
 
-def test_prepare_parses_every_sentence_that_compare_then_reads(feed, encoder, monkeypatch):
+def test_the_sentences_read_ahead_are_all_that_compare_then_parses(feed, encoder, monkeypatch):
     from checker import frames
-    from checker.scan import compare_story, prepare
+    from checker.scan import compare_story, reading_items
 
     frames._read.clear()
     result = scan([feed / "wires"], encoder=encoder, cache=False)
     stories = [s for s in result.stories if s.report is not None]
     frames._read.clear()
-    prepare(stories, cache=False)
+    frames.read(reading_items(stories, cache=False), cache=False)
 
     def refuse(texts):
-        raise AssertionError(f"parsed after prepare: {list(texts)}")
+        raise AssertionError(f"parsed after reading ahead: {list(texts)}")
 
     monkeypatch.setattr(frames, "parse", refuse)
     for story in stories:
