@@ -91,7 +91,10 @@ def leads(rows: list[dict]) -> list[grouping.Lead]:
             a = load_article(r["path"], label="A", published=r["date"])
         except InputError:
             a = None
-        out.append(grouping.Lead(a.title if a else "", a.text if a else "", r["date"]))
+        # A file without a headline is titled by its name; ECB+ names ("22_9ecb", "22_3ecbplus") carry the gold
+        # topic and sub-topic, so such a title is left out (it lifted ECB+ dev from 0.916 to 0.922 by leaking gold).
+        title = "" if a is None or a.title == Path(r["path"]).stem else a.title
+        out.append(grouping.Lead(title, a.text if a else "", r["date"]))
     return out
 
 
