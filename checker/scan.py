@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 FORMATS = ("jsonl", "markdown", "html")
 #: Articles whose sentences are parsed ahead together while the stories before them are compared: enough to keep
-#: the worker processes busy, few enough that their readings stay in memory (frames keeps 20,000) and that the first
-#: comparisons start soon.
+#: the worker processes busy, few enough that the first comparisons start soon and that their readings stay in
+#: memory (frames keeps 20,000; a story is never cut, and one larger than that has its sentences parsed again).
 PREPARE_ARTICLES = 200
 #: Worker processes that parse (spaCy is single-threaded; the encoder already uses every core).
 PARSE_PROCESSES = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
@@ -151,7 +151,7 @@ def scan(
 
     clock = time.perf_counter()
     jobs = [s for s in stories if comparable(s)]
-    reports = _compare_all(jobs, scheduler=scheduler, encoder=encoder, cache=cache, progress=progress)
+    reports = _compare_all(jobs, scheduler=scheduler, encoder=encoder, cache=cache, progress=progress, problems=skipped)
     stories = [Story(s.id, s.articles, reports.get(s.id)) for s in stories]
     timings["compare"] = time.perf_counter() - clock
     stories.sort(key=lambda s: (min((a.published or "9999") for a in s.articles), s.articles[0].path, s.id))
@@ -212,7 +212,7 @@ def compare_story(story: Story, *, encoder=None, cache: bool = True) -> Report:
 
 
 def _compare_all(
-    jobs: list[Story], *, scheduler: str | None, encoder, cache: bool, progress: Progress | None
+    jobs: list[Story], *, scheduler: str | None, encoder, cache: bool, progress: Progress | None, problems: list[str]
 ) -> dict[str, Report]:
     if scheduler not in (None, "local"):
         from checker.distributed import compare_stories
@@ -236,7 +236,10 @@ def _compare_all(
                 pending.append(ahead.submit(reading_items(batches[i + 1], cache=cache)))
             ahead.collect(pending.pop(0))
             for story in batch:
-                reports[story.id] = compare_story(story, encoder=encoder, cache=cache)
+                try:
+                    reports[story.id] = compare_story(story, encoder=encoder, cache=cache)
+                except InputError as error:  # a file changed or gone since it was read: the other stories go on
+                    problems.append(f"story {story.id} not compared: {error}")
                 done += 1
                 if progress:
                     progress("compare", done, len(jobs))
@@ -245,8 +248,8 @@ def _compare_all(
 
 def reading_items(stories: Sequence[Story], *, cache: bool = True) -> list[tuple[str, list[tuple[int, int]]]]:
     """Every sentence with a figure in ``stories``, with its figures' spans: what comparing them will parse
-    (:func:`checker.claims.reading_items`). An article that cannot be read gives none (its story's comparison
-    reports it)."""
+    (:func:`checker.claims.reading_items`). An article that cannot be read gives none (comparing its story
+    reports it in ``skipped``)."""
     from checker.claims import reading_items as article_items
     from checker.sentences import split
 

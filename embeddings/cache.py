@@ -75,6 +75,7 @@ class Store:
                 with contextlib.suppress(sqlite3.Error):
                     db.close()
         opened.clear()
+        self._local = threading.local()  # every thread opens anew on its next call
 
     def _db(self) -> sqlite3.Connection | None:
         held = getattr(self._local, "db", None)
@@ -140,7 +141,8 @@ class Store:
         return found
 
     def put(self, rows: Sequence[tuple[bytes, bytes]]) -> None:
-        """Store ``rows`` in one transaction (one fsync for the batch, all rows or none)."""
+        """Store ``rows`` in one transaction (all rows or none; in WAL mode with ``synchronous=NORMAL`` a commit is
+        not flushed to disk at once, so a power cut may lose the last ones, never the file's consistency)."""
         if not rows:
             return
         db = self._db()

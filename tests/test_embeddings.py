@@ -173,3 +173,13 @@ def test_cached_run_gives_the_same_report(tmp_path, monkeypatch, belgorod_report
     warm = checker.compare(BELGOROD)
     assert (tmp_path / FILENAME).exists()
     assert render(cold, "json") == render(warm, "json") == render(belgorod_report, "json")
+
+
+def test_a_closed_store_opens_again_and_loses_nothing(tmp_path):
+    from embeddings.cache import Store
+
+    store = Store("x.sqlite3", tmp_path)
+    store.put([(b"a", b"1")])
+    store.close()
+    store.put([(b"b", b"2")])
+    assert store.get([b"a", b"b"]) == {b"a": b"1", b"b": b"2"}

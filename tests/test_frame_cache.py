@@ -79,3 +79,20 @@ def _readings_not_in_this_process(jobs):
     """``frames._readings`` that fails in the test's own process: the work must go to the workers."""
     assert os.getpid() != _PARENT, "read in the parent process"
     return _READINGS(jobs)
+
+
+def test_a_worker_that_dies_leaves_its_sentences_to_be_read_here(monkeypatch):
+    alone = read(SENTENCES, cache=False)
+    frames._read.clear()
+    monkeypatch.setattr(frames, "_readings", _readings_dying_in_workers)
+    with frames.ReadAhead(2, cache=False) as ahead:
+        first = ahead.collect(ahead.submit(SENTENCES))
+        frames._read.clear()
+        second = ahead.collect(ahead.submit(SENTENCES))  # no workers any more: read here
+    assert first == second == alone
+
+
+def _readings_dying_in_workers(jobs):
+    if os.getpid() != _PARENT:
+        os._exit(1)  # as a worker killed for memory
+    return _READINGS(jobs)

@@ -196,3 +196,29 @@ def test_the_sentences_read_ahead_are_all_that_compare_then_parses(feed, encoder
     monkeypatch.setattr(frames, "parse", refuse)
     for story in stories:
         assert compare_story(story, encoder=encoder, cache=False).to_dict() == story.report.to_dict()
+
+
+def test_many_small_batches_and_two_parsers_give_the_one_process_result(feed, encoder, local, monkeypatch):
+    import checker.scan as scan_module
+    from checker import frames
+
+    monkeypatch.setattr(scan_module, "PREPARE_ARTICLES", 1)  # each story its own batch, parsed while one is compared
+    for processes in (1, 2):
+        frames._read.clear()
+        monkeypatch.setattr(scan_module, "PARSE_PROCESSES", processes)
+        again = scan([feed / "wires", str(feed / "desk" / "*.txt")], encoder=encoder, cache=False)
+        assert render_jsonl(again) == render_jsonl(local)
+
+
+def test_a_file_gone_before_its_story_is_compared_is_reported_and_the_others_are_compared(feed, encoder, local):
+    gone = feed / "wires" / "reuters_elgin.md"
+
+    def remove_after_reading(stage, done, total):
+        if stage == "read" and done == total and gone.exists():
+            gone.unlink()
+
+    result = scan([feed / "wires", str(feed / "desk" / "*.txt")], encoder=encoder, progress=remove_after_reading)
+    assert any("not compared" in s and "reuters_elgin" in s for s in result.skipped)
+    tacoma = _by_file(result)[frozenset({"ap_tacoma.md", "kiro_tacoma.md"})]
+    assert tacoma.report is not None
+    assert tacoma.to_dict() == _by_file(local)[frozenset({"ap_tacoma.md", "kiro_tacoma.md"})].to_dict()
