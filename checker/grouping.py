@@ -34,10 +34,11 @@ import scipy.sparse as sp
 LEAD_CHARS = 3000
 #: Page furniture: a line of the lead (or a " - " / " | " segment of a headline) found word for word in at least
 #: FURNITURE_ARTICLES dated articles whose dates span more than the window is not read, whatever the articles'
-#: sources: such a line is an outlet's page (a station's name, a menu, a "share this" box), not one story. Syndicated copy of one story repeats lines too, but
-#: within days; undated articles do not count towards it, and an article published twice counts once. GVA dev (the
-#: other signals on): off P 0.947 R 0.881 F1 0.913; 2 0.922; 3 0.921 (P 0.961, R 0.884); 5 0.920; 10 0.917. On
-#: GVA dev, lines in 3 or more articles are almost all in more than one incident; on ECB+ dev, all in one.
+#: sources: such a line is an outlet's page (a station's name, a menu, a "share this" box), not one story.
+#: Syndicated copy of one story repeats lines too, but within days; undated articles do not count towards it, and an
+#: article published twice counts once. GVA dev (the other signals on): off P 0.947 R 0.881 F1 0.913; 2 0.922; 3
+#: 0.921 (P 0.961, R 0.884); 5 0.920; 10 0.917. On GVA dev, lines in 3 or more articles are almost all in more than
+#: one incident; on ECB+ dev, all in one.
 FURNITURE_ARTICLES = 3
 #: Least average cosine for two clusters to be one story: the best mean of the two dev halves at 3,000 characters
 #: (0.12: GVA 0.884, ECB+ 0.876; 0.16: 0.881, 0.922; 0.20: 0.865, 0.896).
