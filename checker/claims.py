@@ -172,7 +172,7 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
     article_places = known | main_place  # one set shared by every claim: a live blog names thousands of places
     article_names = frozenset(w.lower() for w in _CAPITALISED.findall(article.text))
     candidates = _candidates(sentences)
-    readings = read(reading_items(sentences, candidates), cache=cache)
+    readings = read(_items(candidates), cache=cache)
     claims = []
     for sentence, quantities, singles in candidates:
         reading = readings[sentence.text]
@@ -340,14 +340,15 @@ def _extract(text: str) -> tuple[Quantity, ...]:
 Candidate = tuple[Sentence, list[Quantity], list[Quantity]]
 
 
-def reading_items(
-    sentences: Sequence[Sentence], candidates: list[Candidate] | None = None
-) -> list[tuple[str, list[tuple[int, int]]]]:
+def reading_items(sentences: Sequence[Sentence]) -> list[tuple[str, list[tuple[int, int]]]]:
     """What :func:`find_claims` asks the parser about ``sentences``: each sentence with a figure and the spans of
     its figures. A caller holding many articles gives all their items to :func:`checker.frames.read` at once (one
     batch, parsed in parallel) before finding each article's claims, which then parse nothing."""
-    found = _candidates(sentences) if candidates is None else candidates
-    return [(s.text, [(q.start, q.end) for q in qs]) for s, qs, _ in found]
+    return _items(_candidates(sentences))
+
+
+def _items(candidates: list[Candidate]) -> list[tuple[str, list[tuple[int, int]]]]:
+    return [(s.text, [(q.start, q.end) for q in qs]) for s, qs, _ in candidates]
 
 
 def _candidates(sentences: Sequence[Sentence]) -> list[Candidate]:

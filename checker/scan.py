@@ -227,8 +227,7 @@ def _compare_all(
     reports = {}
     done = 0
     batches = _batches(jobs, PREPARE_ARTICLES)
-    # the workers fork before the encoder's first batch (ReadAhead's contract); while this process embeds and
-    # compares one batch of stories, they parse the next
+    # while this process embeds and compares one batch of stories, the workers parse the next
     with ReadAhead(PARSE_PROCESSES, cache=cache) as ahead:
         pending = [ahead.submit(reading_items(b, cache=cache)) for b in batches[:1]]
         for i, batch in enumerate(batches):
