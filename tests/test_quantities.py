@@ -447,3 +447,12 @@ def test_letters_beside_numbers(sentence, value, unit):
 )
 def test_trillions_in_words(sentence, value):
     assert only(sentence).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("He lost 15m yen.", "japanese yen"), ("It cost 2bn rupees.", "indian rupee"), ("It cost 15m pesos.", "peso")],
+)
+def test_a_currency_named_after_a_glued_multiplier_makes_it_millions_not_metres(text, unit):
+    (q,) = extract(text)
+    assert q.value >= 1_000_000 and q.unit is not None and unit.split()[-1] in q.unit

@@ -140,8 +140,9 @@ VES_TO_F = V.VES_TO_F
 VES_TO_FE = V.VES_TO_FE
 UNIT_STOPWORDS = V.UNIT_STOPWORDS
 NOT_PLURAL = V.NOT_PLURAL
-#: Currency words a glued "m"/"k" may stand before ("15m dollars"), as lemmas.
-CURRENCY_WORDS = frozenset({"dollar", "ruble", "euro", "pound", "yen", "yuan", "rupee", "shekel"})
+#: What a currency word after an amount reads as ("15m yen", "2bn rupees"): every currency's name and the name's last
+#: word ("rupee" of "indian rupee"), from the records (a hand list of eight read "15m yuan" as metres).
+CURRENCY_WORDS = frozenset(n for c in CURRENCY_DATA["currency"] for n in (c["name"], c["name"].split()[-1]))
 
 
 @dataclass(frozen=True)
