@@ -15,6 +15,8 @@ from checker.quantities import lexicon as L
 from checker.quantities.lemmas import lemma
 from checker.quantities.tokens import DASHES, Window, number
 
+_DASH_OR_GLUED = DASHES | {""}
+
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _MAX_DENOMINATOR = 16  # "2 1/2", "3/4 inch", "1/16": finer fractions in copy are dates or scores
 _PLURAL_SCALES = ("hundreds", "thousands", "millions", "billions", "dozens", "scores")
@@ -162,7 +164,7 @@ def fraction_at(w: Window, i: int) -> Core | None:
         return Core(i, i + 1, L.FRACTIONS[nxt])  # "a fifth of the staff"; "a fifth term" is an ordinal
     if word in L.NUMBER_WORDS:
         numerator = _words_value(word)
-        if numerator is not None and nxt in DASHES | {""} and w.low(i + 2) in L.FRACTION_PLURALS:
+        if numerator is not None and nxt in _DASH_OR_GLUED and w.low(i + 2) in L.FRACTION_PLURALS:
             return Core(i, i + 2, numerator * L.FRACTION_PLURALS[w.low(i + 2)])
         if numerator is not None and nxt in L.FRACTION_PLURALS:
             return Core(i, i + 1, numerator * L.FRACTION_PLURALS[nxt])

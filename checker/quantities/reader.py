@@ -13,6 +13,8 @@ from checker.quantities.model import Qualifier, Quantity, interval
 from checker.quantities.tokens import DASHES, Window
 from checker.quantities.units import measure_after, per_unit, unit_after
 
+_NUMBER_GLUE = DASHES | {":", "."}  # what glues an excluded number to the rest of it ("F-16", "11:30")
+
 
 def extract(text: str) -> list[Quantity]:
     """Return every quantity in ``text``, in text order.
@@ -52,7 +54,7 @@ def _read_at(w: Window, i: int, found: list[Quantity]) -> int:
 def _skip_past(w: Window, last: int) -> int:
     """Skip the excluded number and anything glued to it ("F-16", "11:30", "555-1234")."""
     k = last + 1
-    while k < w.n and w.glued(k - 1, k) and (w.kind(k) == "num" or w.low(k) in DASHES | {":", "."}):
+    while k < w.n and w.glued(k - 1, k) and (w.kind(k) == "num" or w.low(k) in _NUMBER_GLUE):
         k += 1
     return k
 
