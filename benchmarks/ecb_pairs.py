@@ -33,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checker
+from checker.align import MODES
 from benchmarks._corpora import corpus
 from embeddings import BACKENDS, DEFAULT_BACKEND, load_encoder
 
@@ -121,6 +122,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print misses, false flags and trap alarms")
     parser.add_argument("--stages", action="store_true", help="count where each missed discrepancy is lost")
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
+    parser.add_argument("--alignment", choices=MODES, default=MODES[0], help="the judge, the gates, or both")
     args = parser.parse_args()
 
     root = corpus("ecbplus_text").parent
@@ -142,7 +144,7 @@ def main() -> None:
     domains = set()
     for r in records:
         domains.add(r["domain"])
-        report = checker.compare([article(r["a"]), article(r["b"])], labels=["A", "B"], encoder=encoder)
+        report = checker.compare([article(r["a"]), article(r["b"])], labels=["A", "B"], encoder=encoder, alignment=args.alignment)
         groups = report.discrepancies
         expected = r.get("expected", [])
         for e in expected:

@@ -36,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checker
+from checker.align import MODES
 from benchmarks._corpora import corpus
 from embeddings import BACKENDS, DEFAULT_BACKEND, load_encoder
 
@@ -110,6 +111,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print false alarms and missed rewrites")
     parser.add_argument("--incidents", type=int, default=0, help="limit the agreement run (0: all)")
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
+    parser.add_argument("--alignment", choices=MODES, default=MODES[0], help="the judge, the gates, or both")
     parser.add_argument("--parity", action="store_true", help="check every comparison against the reference backend")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="which half of the incidents")
     parser.add_argument(
@@ -128,7 +130,7 @@ def main() -> None:
     def check_parity(paths, report) -> None:
         if reference is not None:
             parity[1] += 1
-            parity[0] += signature(checker.compare(paths, encoder=reference)) == signature(report)
+            parity[0] += signature(checker.compare(paths, encoder=reference, alignment=args.alignment)) == signature(report)
 
     rng = random.Random(args.seed)
 
@@ -139,7 +141,7 @@ def main() -> None:
     sample = incidents[: args.incidents] if args.incidents else incidents
     for incident in sample:
         paths = [root / a["file"] for a in incident["articles"]]
-        report = checker.compare(paths, encoder=encoder)
+        report = checker.compare(paths, encoder=encoder, alignment=args.alignment)
         n_articles += len(paths)
         for article in report.articles:
             for event, claim in leads(report, article.id).items():
@@ -180,7 +182,7 @@ def main() -> None:
             gold = incident["gold"]
             paths = [root / a["file"], root / b["file"]]
             t0 = time.perf_counter()
-            report = checker.compare(paths, encoder=encoder)
+            report = checker.compare(paths, encoder=encoder, alignment=args.alignment)
             pair_seconds += time.perf_counter() - t0
             compared += 1
             check_parity(paths, report)
@@ -227,7 +229,7 @@ def main() -> None:
             out.write_text(text, encoding="utf-8")
             new_paths = [out, paths[1]] if which == "A" else [paths[0], out]
             tried += 1
-            report2 = checker.compare(new_paths, encoder=encoder)
+            report2 = checker.compare(new_paths, encoder=encoder, alignment=args.alignment)
             check_parity(new_paths, report2)
             right = figures[other][event]
             hit = any(

@@ -11,13 +11,15 @@ claims of one article (the constrained single-link merge of agglomerative cluste
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from checker import vocabulary as V
 from checker.claims import Claim
+from checker.quantities import Quantity
+from checker.quantities import lexicon as L
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ class Group:
 
     claims: tuple[Claim, ...]
     similarity: float
+    #: The judge's P(same count) of each pair of claims in the group, by their indices in ``claims``; empty when
+    #: the gates aligned the group (``mode="gates"``).
+    same_count: dict[tuple[int, int], float] = field(default_factory=dict, compare=False)
 
 
 def pairable(claims: Sequence[Claim]) -> list[bool]:
@@ -127,26 +132,19 @@ def nouns_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
-#: Rows of the similarity matrix computed at once: 2,048 rows against 12,000 claims is 100 MB of float32.
-ROW_BLOCK = 2048
+def _gate_edges(
+    claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float, lead: set[int] | None = None
+) -> list[tuple[int, int]]:
+    """The pairs the gates and the similarity floors allow, as (i, j) in :func:`align`'s order of joining."""
+    return [(i, j) for _, _, i, j in sorted(_scored_gate_edges(claims, vectors, min_similarity, lead))]
 
 
-def align(
-    claims: Sequence[Claim],
-    vectors: np.ndarray,
-    *,
-    min_similarity: float = V.MIN_SIMILARITY,
-) -> list[Group]:
-    """Group ``claims`` (row i of ``vectors`` is claim i's sentence) into groups of two or more articles.
-
-    Two articles' lead figures pair when their sentences are at least ``min_similarity`` alike (cosine); any
-    other two claims of one event when their sentences are ``MIN_SIMILARITY_SECONDARY`` alike. Deterministic:
-    ties are broken by claim order.
-    """
+def _scored_gate_edges(
+    claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float, lead: set[int] | None = None
+) -> list[tuple[bool, float, int, int]]:
     n = len(claims)
-    if n < 2:
-        return []
-    lead = lead_claims(claims)
+    if lead is None:
+        lead = lead_claims(claims)
     # Only claims of different articles with the same known event, or both with none, can pair.
     by_event: dict[str | None, list[int]] = {}
     for i, c in enumerate(claims):
@@ -177,7 +175,30 @@ def align(
                 if comparable(claims[i], claims[j], leads=both_leads):
                     # the articles' lead figures for a count are joined first, then the rest by similarity
                     edges.append((not both_leads, -round(float(similarity[a, b]), 6), min(i, j), max(i, j)))
-    edges.sort()
+    return edges
+
+
+#: Rows of the similarity matrix computed at once: 2,048 rows against 12,000 claims is 100 MB of float32.
+ROW_BLOCK = 2048
+
+
+def align(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    *,
+    min_similarity: float = V.MIN_SIMILARITY,
+) -> list[Group]:
+    """Group ``claims`` (row i of ``vectors`` is claim i's sentence) into groups of two or more articles.
+
+    Two articles' lead figures pair when their sentences are at least ``min_similarity`` alike (cosine); any
+    other two claims of one event when their sentences are ``MIN_SIMILARITY_SECONDARY`` alike. Deterministic:
+    ties are broken by claim order.
+    """
+    n = len(claims)
+    if n < 2:
+        return []
+    lead = lead_claims(claims)
+    edges = sorted(_scored_gate_edges(claims, vectors, min_similarity, lead))
 
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -230,4 +251,105 @@ def align(
         if len(idx) >= 2:
             idx.sort()
             groups.append(Group(tuple(claims[k] for k in idx), weakest[r]))
+    return groups
+
+
+#: How claims are aligned: ``judge`` (the trained pair judge decides among the pairs cheap pruning leaves),
+#: ``gates`` (the hand rules of :func:`comparable` and the similarity floors), ``both`` (the judge decides among the
+#: pairs the gates allow). The first is the default; ``benchmarks/links.py`` measures all three.
+MODES = ("judge", "gates", "both")
+
+#: What a unit measures, for cheap pruning: money never pairs with a length, a share with a count of people.
+_KIND = {u["name"]: u["kind"] for u in L.UNIT_DATA["unit"]}
+_KIND |= {p["name"] + b["name"]: b["kind"] for p in L.UNIT_DATA["prefix"] for b in L.UNIT_DATA["base"]}
+_KIND |= {b["name"]: b["kind"] for b in L.UNIT_DATA["base"]}
+_KIND |= {c["name"]: "money" for c in L.CURRENCY_DATA["currency"]}
+
+
+def dimension(q: Quantity) -> str:
+    """What a quantity measures: a unit's kind ("length", "ratio"), "money", or "count" for anything counted."""
+    return _KIND.get(q.unit or "", "count")
+
+
+def may_pair(a: Claim, b: Claim) -> bool:
+    """Cheap pruning before the judge: claims of two articles, both levels or both changes the same way, of one
+    dimension. Everything else is the judge's to decide."""
+    return (
+        a.article != b.article
+        and a.quantity.change == b.quantity.change
+        and dimension(a.quantity) == dimension(b.quantity)
+    )
+
+
+def pairable_by_judge(claims: Sequence[Claim]) -> list[bool]:
+    """Which claims survive cheap pruning against some claim of another article (only those are embedded)."""
+    keys: dict[tuple, set[str]] = {}
+    for c in claims:
+        keys.setdefault((c.quantity.change, dimension(c.quantity)), set()).add(c.article)
+    return [len(keys[(c.quantity.change, dimension(c.quantity))]) > 1 for c in claims]
+
+
+def align_judged(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    probabilities: Callable[[Sequence[tuple[int, int]]], np.ndarray],
+    *,
+    threshold: float,
+    mode: str = "judge",
+    min_similarity: float = V.MIN_SIMILARITY,
+) -> list[Group]:
+    """Group ``claims`` by the judge: ``probabilities(pairs)`` gives P(same count) for pairs of claim indices.
+
+    Candidate pairs are the pairs :func:`may_pair` allows (``mode="judge"``) or the pairs :func:`align` would
+    consider (``mode="both"``: the gates and floors prune, the judge decides). Pairs at or above ``threshold`` join,
+    the most probable first; a group never takes two claims of one article, and every pair of a group must be at
+    or above ``threshold`` (complete linkage, so that "two killed" cannot join "five injured" through a claim
+    that is like both). Deterministic: ties are broken by claim order.
+    """
+    n = len(claims)
+    if n < 2:
+        return []
+    if mode == "both":
+        pairs = sorted({(min(i, j), max(i, j)) for i, j in _gate_edges(claims, vectors, min_similarity)})
+    else:
+        pairs = [(i, j) for i in range(n) for j in range(i + 1, n) if may_pair(claims[i], claims[j])]
+    p = probabilities(pairs) if pairs else np.zeros(0)
+    score = {pair: float(x) for pair, x in zip(pairs, p, strict=True)}
+    sim = {pair: float(vectors[pair[0]] @ vectors[pair[1]]) for pair in pairs}
+    edges = sorted((-round(x, 6), i, j) for (i, j), x in score.items() if x >= threshold)
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    articles: dict[int, set[str]] = {i: {claims[i].article} for i in range(n)}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def fits(a: int, b: int) -> bool:
+        return score.get((min(a, b), max(a, b)), 0.0) >= threshold
+
+    for _, i, j in edges:
+        ri, rj = root(i), root(j)
+        if ri == rj or not articles[ri].isdisjoint(articles[rj]):
+            continue
+        if not all(fits(a, b) for a in members[ri] for b in members[rj]):
+            continue
+        parent[rj] = ri
+        members[ri] += members.pop(rj)
+        articles[ri] |= articles.pop(rj)
+    groups = []
+    for idx in members.values():
+        if len(idx) < 2:
+            continue
+        idx.sort()
+        inside = [(x, y) for k, x in enumerate(idx) for y in idx[k + 1 :]]
+        groups.append(
+            Group(
+                tuple(claims[k] for k in idx),
+                min(sim.get(pair, 0.0) for pair in inside),
+                {(idx.index(x), idx.index(y)): score.get((x, y), 0.0) for x, y in inside},
+            )
+        )
     return groups

@@ -1,38 +1,131 @@
-"""Acknowledged differences: a baseline file of group fingerprints a reviewer has accepted.
+"""Acknowledged differences: a baseline file of the figure pairs a reviewer has accepted.
 
-One file can serve a whole desk. It is JSON, keys sorted, one entry per acknowledged difference::
+One file can serve a whole desk. It is JSON, keys sorted, one entry per acknowledged difference between two
+reports::
 
-    {"version": 2, "acknowledged": [{"articles": [...], "fingerprint": "...", "sentences": [...], "what": "..."}]}
+    {"version": 3, "acknowledged": [{"articles": ["wires/ap.txt", "wires/afp.txt"], "count": "killed",
+      "figures": ["34", "36"], "fingerprint": "...", "sentences": ["...", "..."]}]}
 
-``articles`` are the paths of the compared reports, relative to the baseline file's folder; the sentences are kept
-for the reviewer who reads the file. Only fingerprints are matched. Writing merges: it replaces the entries of the
-articles it compared and keeps every other story's. Version 1 files (entries without ``articles``) are read too.
+A difference is keyed by what it is about: the count (its event) and the two figures as the reports state them,
+normalised (:func:`pair_fingerprint`), not by the group's membership or the exact sentences. So a third report
+joining the story, the articles given in another order, or a copy edit around an unchanged figure ("saved" ->
+"have saved") keep it acknowledged; a changed figure, or a report stating another figure, is a new difference.
+An entry holds for the reports it names: a pair of reports is acknowledged when an entry with its fingerprint
+names either of them (a new wire repeating an acknowledged "34" against the same "36" is the same difference).
+
+``articles`` are paths relative to the baseline file's folder; the sentences are kept for the reviewer who reads
+the file, never matched. Writing merges: it replaces the entries whose articles were all compared and keeps every
+other story's. Version 2 files (one fingerprint per group) still load and match as they did; rewriting them with
+``--write-baseline`` gives version 3.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from checker.claims import Claim
 from checker.errors import InputError
 from checker.report import Report
+from checker.verdicts import PairVerdict, summarise
 
-VERSION = 2
-
-
-def load(path: str | os.PathLike) -> frozenset[str]:
-    """The fingerprints in a baseline file. Raises :class:`InputError` (``about="baseline"``) when it is missing
-    or malformed."""
-    return frozenset(entry["fingerprint"] for entry in _entries(Path(path)))
+VERSION = 3
 
 
-def apply(report: Report, fingerprints: frozenset[str]) -> Report:
-    """The report with the groups whose fingerprint is in ``fingerprints`` marked acknowledged."""
-    groups = tuple(replace(g, acknowledged=g.fingerprint in fingerprints) for g in report.groups)
-    return replace(report, groups=groups)
+@dataclass(frozen=True)
+class Acknowledged:
+    """What a baseline file acknowledges: ``pairs`` of (fingerprint, article path relative to ``folder``), and the
+    group fingerprints of version 2 entries."""
+
+    pairs: frozenset[tuple[str, str]]
+    groups: frozenset[str]
+    folder: Path
+
+    def __bool__(self) -> bool:
+        return bool(self.pairs or self.groups)
+
+
+def pair_fingerprint(a: Claim, b: Claim) -> str:
+    """The key of a difference between two claims: their count and their figures as written, in either order."""
+    return hashlib.sha256("\n".join([count_of(a, b), *figures_of(a, b)]).encode("utf-8")).hexdigest()[:16]
+
+
+def count_of(a: Claim, b: Claim) -> str:
+    """What two claims count, as the baseline names it: their event(s) ("killed", "hijacked/attacked")."""
+    return "/".join(sorted({a.event or "count", b.event or "count"}))
+
+
+def figures_of(a: Claim, b: Claim) -> list[str]:
+    """The two figures as written, case and spacing folded, sorted."""
+    return sorted(" ".join(c.quantity.text.lower().split()) for c in (a, b))
+
+
+def load(path: str | os.PathLike) -> Acknowledged:
+    """What a baseline file acknowledges. Raises :class:`InputError` (``about="baseline"``) when it is missing or
+    malformed."""
+    path = Path(path)
+    pairs, groups = set(), set()
+    for entry in _entries(path):
+        if entry.get("figures") is not None:
+            for article in entry.get("articles", []):
+                pairs.add((entry["fingerprint"], article))
+        else:
+            groups.add(entry["fingerprint"])
+    return Acknowledged(frozenset(pairs), frozenset(groups), path.parent)
+
+
+def apply(report: Report, acknowledged: Acknowledged, counted: Callable[[PairVerdict], bool] | None = None) -> Report:
+    """The report with what the baseline acknowledges taken out of each group's verdict: a group whose every
+    counted discrepant pair is acknowledged is marked acknowledged (its verdict kept, for the reader); one with
+    some pairs acknowledged is judged on the others."""
+    paths = {a.id: _relative(a.path, acknowledged.folder) for a in report.articles}
+    groups = []
+    for g in report.groups:
+        if g.fingerprint in acknowledged.groups:
+            groups.append(replace(g, acknowledged=True))
+            continue
+        by_article = {c.article: c for c in g.claims}
+
+        def acked(p: PairVerdict, by_article=by_article) -> bool:
+            fingerprint = pair_fingerprint(by_article[p.articles[0]], by_article[p.articles[1]])
+            return any((fingerprint, paths[a]) in acknowledged.pairs for a in p.articles)
+
+        live = [p for p in g.verdict.pairs if p.name != "consistent" and (counted is None or counted(p))]
+        if not live or not any(acked(p) for p in live):
+            groups.append(g)
+        elif all(acked(p) for p in live):
+            groups.append(replace(g, acknowledged=True))
+        else:
+            verdict = summarise(g.verdict.pairs, lambda p: (counted is None or counted(p)) and not acked(p))
+            groups.append(replace(g, verdict=verdict))
+    return replace(report, groups=tuple(groups))
+
+
+def entries_of(report: Report, folder: Path) -> list[dict[str, Any]]:
+    """The baseline entries that acknowledge every current difference of ``report`` (acknowledged ones included)."""
+    paths = {a.id: _relative(a.path, folder) for a in report.articles}
+    out = {}
+    for g in report.groups:
+        by_article = {c.article: c for c in g.claims}
+        for p in g.verdict.pairs:
+            if p.name == "consistent":
+                continue
+            a, b = by_article[p.articles[0]], by_article[p.articles[1]]
+            fingerprint = pair_fingerprint(a, b)
+            key = (fingerprint, *sorted((paths[a.article], paths[b.article])))
+            out[key] = {
+                "articles": sorted((paths[a.article], paths[b.article])),
+                "count": count_of(a, b),
+                "figures": figures_of(a, b),
+                "fingerprint": fingerprint,
+                "sentences": [c.sentence.text for c in sorted((a, b), key=lambda c: paths[c.article])],
+            }
+    return [out[k] for k in sorted(out)]
 
 
 def write(report: Report, path: str | os.PathLike) -> int:
@@ -44,23 +137,15 @@ def write(report: Report, path: str | os.PathLike) -> int:
     """
     path = Path(path)
     compared = {_relative(a.path, path.parent) for a in report.articles}
-    fresh = [
-        {
-            "articles": sorted(_relative(_path_of(report, c.article), path.parent) for c in g.claims),
-            "fingerprint": g.fingerprint,
-            "sentences": [c.sentence.text for c in g.claims],
-            "what": g.what,
-        }
-        for g in report.groups
-        if g.verdict.name != "consistent"
-    ]
-    recorded = {e["fingerprint"] for e in fresh}
+    fresh = entries_of(report, path.parent)
+    recorded = {(e["fingerprint"], *e["articles"]) for e in fresh}
     kept = [
         e
         for e in (_entries(path) if path.exists() else [])
-        if e["fingerprint"] not in recorded and not (e.get("articles") and set(e["articles"]) <= compared)
+        if (e["fingerprint"], *e.get("articles", [])) not in recorded
+        and not (e.get("articles") and set(e["articles"]) <= compared)
     ]
-    entries = sorted([*kept, *fresh], key=lambda e: (e.get("articles", []), e.get("what", ""), e["fingerprint"]))
+    entries = sorted([*kept, *fresh], key=lambda e: (e.get("articles", []), e.get("count", ""), e["fingerprint"]))
     text = json.dumps({"version": VERSION, "acknowledged": entries}, ensure_ascii=False, indent=2, sort_keys=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text + "\n", encoding="utf-8")
@@ -78,10 +163,6 @@ def _entries(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"{path}: no such baseline file", about="baseline") from None
     except (OSError, ValueError, KeyError, TypeError):
         raise InputError(f"{path}: not a claimdiff baseline file", about="baseline") from None
-
-
-def _path_of(report: Report, article_id: str) -> str:
-    return next(a.path for a in report.articles if a.id == article_id)
 
 
 def _relative(article_path: str, folder: Path) -> str:

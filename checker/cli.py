@@ -18,6 +18,8 @@ FORMATS = ("table", "json", "markdown", "html", "csv")
 FAIL_ON = ("conflict", "update", "any", "never")
 #: Mirrors embeddings.BACKENDS (the first is the default); kept here so that --help imports no model code.
 BACKENDS = ("onnx", "sentence-transformers")
+#: Mirrors checker.align.MODES (the first is the default), for the same reason.
+ALIGNMENTS = ("judge", "gates", "both")
 #: Defaults for the options a config file may set (flags win over the file, the file over these).
 DEFAULTS = {
     "format": "table",
@@ -51,6 +53,7 @@ examples:
   claimdiff a.txt b.txt -q --format json            no progress or notes on stderr, for a script
   claimdiff a.txt b.txt --backend sentence-transformers
                                                     embed with the reference model on torch (slower)
+  claimdiff a.txt b.txt --alignment gates           align with the hand rules instead of the trained judge
   claimdiff a.txt b.txt --no-cache                  keep no sentence vectors on disk
   claimdiff --version                               which claimdiff this is
   claimdiff https://example.org/story draft.md      fetch a page (timeout and size cap; cached for an hour)
@@ -111,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--backend", choices=BACKENDS, default=BACKENDS[0], help="embedding backend (default: onnx, the fast one)"
+    )
+    parser.add_argument(
+        "--alignment",
+        choices=ALIGNMENTS,
+        default=ALIGNMENTS[0],
+        help="which figures state the same count: the trained pair judge (default), the hand gates, or both",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="do not keep sentence vectors in the user cache between runs"
@@ -225,12 +234,15 @@ def _hook(args: argparse.Namespace, settings: dict) -> int:
         if len(story.articles) < 2:
             print(f"claimdiff: {story.changed[0]}: the only article of its story ({story.key}); nothing to compare")
             continue
-        reports.append(_compare(args, settings, story.articles))
+        # one changed article is the draft the commit is about: its rows are judged against the others (a
+        # wire-against-wire difference is not the commit's to answer for)
+        reference = story.changed[0] if len(story.changed) == 1 else None
+        reports.append(_compare(args, settings, story.articles, reference=reference))
         headings.append(f"story {story.key}: {', '.join(story.articles)}")
     return _finish(reports, args, settings, headings)
 
 
-def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str]):
+def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str], *, reference: str | None = None):
     from checker.pipeline import compare
 
     baseline = settings["baseline"]
@@ -243,12 +255,13 @@ def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str]):
             dates=args.date,
             min_difference=settings["min-difference"],
             min_similarity=settings["min-similarity"],
-            reference=args.reference,
+            reference=reference or args.reference,
             baseline=baseline,
             offline=args.offline,
             progress=progress,
             backend=args.backend,
             cache=not args.no_cache,
+            alignment=args.alignment,
         )
 
 

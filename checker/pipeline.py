@@ -15,13 +15,13 @@ from pathlib import Path
 import numpy as np
 
 from checker import baseline as baseline_file
-from checker.align import align, pairable
+from checker.align import MODES, align, align_judged, pairable, pairable_by_judge
 from checker.articles import Article, default_labels, load_article
 from checker.claims import Claim, find_claims
 from checker.errors import InputError
 from checker.report import Discrepancy, Report
 from checker.sentences import split
-from checker.verdicts import judge
+from checker.verdicts import judge, summarise
 
 #: Called as ``progress(stage, done, total)`` while work goes on.
 Progress = Callable[[str, int, int], None]
@@ -41,6 +41,7 @@ def compare(
     baseline: str | os.PathLike | None = None,
     offline: bool = False,
     progress: Progress | None = None,
+    alignment: str = MODES[0],
 ) -> Report:
     """Compare the numeric claims of two or more articles.
 
@@ -51,10 +52,13 @@ def compare(
     ``min_similarity`` overrides the sentence-similarity floor of alignment. With ``reference`` (a draft), that
     article is compared against every other one and only groups that involve it are reported (the reference may also
     be among ``paths``). ``baseline`` names a file of acknowledged differences (see :mod:`checker.baseline`). Web
-    addresses (http, https) are fetched unless ``offline``. Raises :class:`~checker.errors.InputError` for bad input
+    addresses (http, https) are fetched unless ``offline``. ``alignment`` is one of :data:`checker.align.MODES`: the
+    trained pair judge (default), the hand gates, or both. Raises :class:`~checker.errors.InputError` for bad input
     and :class:`embeddings.ModelUnavailable` when the model is not installed.
     """
-    acknowledged = baseline_file.load(baseline) if baseline is not None else frozenset()
+    if alignment not in MODES:
+        raise ValueError(f"unknown alignment {alignment!r}; choose one of {', '.join(MODES)}")
+    acknowledged = baseline_file.load(baseline) if baseline is not None else None
     if reference is not None:
         paths = [reference, *(p for p in paths if not _same_article(p, reference))]
     timings: dict[str, float] = {}
@@ -95,7 +99,8 @@ def compare(
     lap("claims")
 
     # levels pair with levels, changes with changes ("plunged 5.4 per cent"); embed only what can pair
-    candidates = [c for c, ok in zip(claims, pairable(claims), strict=True) if ok]
+    keep = pairable_by_judge(claims) if alignment == "judge" else pairable(claims)
+    candidates = [c for c, ok in zip(claims, keep, strict=True) if ok]
     texts = sorted({c.sentence.text for c in candidates})
     if encoder is None and texts:
         from embeddings import DEFAULT_BACKEND, load_encoder
@@ -109,7 +114,26 @@ def compare(
     lap("embeddings")
 
     vectors = np.stack([vectors_by_text[c.sentence.text] for c in candidates]) if candidates else np.zeros((0, 1))
-    groups = align(candidates, vectors, **({"min_similarity": min_similarity} if min_similarity is not None else {}))
+    floor = {"min_similarity": min_similarity} if min_similarity is not None else {}
+    if alignment == "gates":
+        groups = align(candidates, vectors, **floor)
+    else:
+        from checker.judge import context, load_judge
+
+        judge_model = load_judge(cache)
+        contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in candidates]
+
+        def probabilities(pairs):
+            if progress:
+                progress("judging", 0, len(pairs))
+            p = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in pairs])
+            if progress:
+                progress("judging", len(pairs), len(pairs))
+            return p
+
+        groups = align_judged(
+            candidates, vectors, probabilities, threshold=judge_model.meta["threshold"], mode=alignment, **floor
+        )
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
     lap("alignment")
@@ -117,8 +141,13 @@ def compare(
     published = {a.id: a.published for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
     judged = []
+    # with a reference draft, a group's verdict is the draft's against the others: a wire-against-wire
+    # difference is not the draft's to answer for (it stays listed under the JSON's pairs)
+    counted = (lambda p: articles[0].id in p.articles) if reference is not None else None
     for g in groups:
         verdict = judge(g.claims, published, min_difference=min_difference)
+        if counted is not None:
+            verdict = summarise(verdict.pairs, counted)
         judged.append((g, verdict))
     judged.sort(
         key=lambda gv: (
@@ -129,18 +158,29 @@ def compare(
         )
     )
     report_groups = tuple(
-        Discrepancy(id=f"G{i + 1}", what=_what(g.claims), claims=g.claims, verdict=v, similarity=g.similarity)
+        Discrepancy(
+            id=f"G{i + 1}",
+            what=_what(g.claims),
+            claims=g.claims,
+            verdict=v,
+            similarity=g.similarity,
+            same_count=g.same_count,
+        )
         for i, (g, v) in enumerate(judged)
     )
     report = Report(
         articles=tuple(articles),
         groups=report_groups,
         claims=tuple(claims),
-        options={"backend": getattr(encoder, "name", backend or "none"), "min_difference": min_difference},
+        options={
+            "backend": getattr(encoder, "name", backend or "none"),
+            "min_difference": min_difference,
+            "alignment": alignment,
+        },
         timings=timings,
     )
     if acknowledged:
-        report = baseline_file.apply(report, acknowledged)
+        report = baseline_file.apply(report, acknowledged, counted)
     lap("report")
     return report
 

@@ -25,6 +25,16 @@ class Discrepancy:
     verdict: Verdict
     similarity: float
     acknowledged: bool = False
+    #: The pair judge's P(same count) for pairs of claims (indices into ``claims``); empty under the gates.
+    same_count: dict[tuple[int, int], float] = field(default_factory=dict, compare=False)
+
+    def same_count_of(self, a: str, b: str) -> float | None:
+        """The judge's P(same count) for the claims of articles ``a`` and ``b`` in this group, or None."""
+        at = {c.article: i for i, c in enumerate(self.claims)}
+        if a not in at or b not in at:
+            return None
+        i, j = sorted((at[a], at[b]))
+        return self.same_count.get((i, j))
 
     @property
     def is_discrepancy(self) -> bool:
@@ -124,6 +134,7 @@ class Report:
                     "difference": _number(g.verdict.difference),
                     "relative_difference": round(g.verdict.relative, 4),
                     "similarity": round(g.similarity, 4),
+                    "same_count": round(min(g.same_count.values()), 4) if g.same_count else None,
                     "acknowledged": g.acknowledged,
                     "fingerprint": g.fingerprint,
                     "stated_difference": _number(g.verdict.stated_difference),
@@ -136,6 +147,7 @@ class Report:
                             "reason": p.reason,
                             "difference": _number(p.difference),
                             "stated_difference": _number(p.stated_difference),
+                            "same_count": _probability(g.same_count_of(*p.articles)),
                         }
                         for p in g.verdict.pairs
                     ],
@@ -175,6 +187,10 @@ def _claim(c: Claim) -> dict[str, Any]:
         "part_of": c.partial,
         "owner": c.owner,
     }
+
+
+def _probability(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 4)
 
 
 def _number(x: float | None) -> float | int | None:

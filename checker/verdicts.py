@@ -16,7 +16,7 @@ disagreement is not hidden by a later report that updates both.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 
 from checker import vocabulary as V
@@ -76,9 +76,18 @@ def judge(claims: tuple[Claim, ...], published: Mapping[str, str | None], *, min
         for i, a in enumerate(claims)
         for b in claims[i + 1 :]
     )
-    worst = _worst(pairs)
+    return summarise(pairs)
+
+
+def summarise(pairs: tuple[PairVerdict, ...], counted: Callable[[PairVerdict], bool] | None = None) -> Verdict:
+    """The group's verdict from its pairs' verdicts: the most severe of the pairs ``counted`` keeps (all by
+    default), every pair still listed. With a reference draft, only the draft's own pairs count ("the draft
+    against the others"); pairs a baseline acknowledges count for nothing."""
+    kept = tuple(p for p in pairs if counted is None or counted(p))
+    worst = _worst(kept)
     if worst is None:
-        return Verdict("consistent", 0.0, 0.0, "one report only")
+        reason = "one report only" if not pairs else "no pair of its reports is counted"
+        return Verdict("consistent", 0.0, 0.0, reason, pairs=pairs)
     if worst.name == "consistent":
         return Verdict("consistent", 0.0, 0.0, "the figures overlap", pairs=pairs)
     return Verdict(**{f.name: getattr(worst, f.name) for f in fields(Judgement)}, pairs=pairs)

@@ -144,8 +144,9 @@ def test_console_script_is_installed():
 def test_the_cli_choices_are_the_librarys():
     """The CLI keeps its own copies so that --help imports no model code; they must not drift."""
     import embeddings
-    from checker import cli, render, report
+    from checker import align, cli, render, report
 
+    assert cli.ALIGNMENTS == align.MODES
     assert cli.FORMATS == render.FORMATS
     assert cli.BACKENDS == embeddings.BACKENDS
     assert set(cli.FAIL_ON) == set(report.FAIL_ON)

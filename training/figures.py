@@ -84,3 +84,19 @@ def marked(text: str, figs: list[Figure]) -> str:
         at = f.end
     parts.append(text[at:])
     return "".join(parts)
+
+
+def is_age(text: str, start: int, end: int) -> bool:
+    """Whether the figure ``text[start:end]`` is an age ("a 17-year-old", "aged 35", "Trung Le, 25,").
+
+    Ages are left out of the judge's data: claimdiff reads no age as a count, and the labelling rules called them
+    "counts nothing", which half the labellers followed and half did not (same person's age linked as a count).
+    """
+    after = text[end : end + 16]
+    before = text[max(0, start - 40) : start]
+    if re.match(r"\s*-?\s*(?:years?|yrs?|months?|weeks?)[\s-]*old\b", after, re.IGNORECASE):
+        return True
+    if re.search(r"(?:\baged?|\bages)\s+$", before, re.IGNORECASE):
+        return True
+    # "Trung Le, 25, of Houston": a capitalised name, the number, a comma
+    return bool(re.search(r"[A-Z][\w'’-]+,\s+$", before)) and after.startswith(",") and text[start:end].isdigit()

@@ -1,0 +1,154 @@
+"""Alignment and discrepancy finding on the labelled same-count links (``training/labels/links.json``).
+
+617 article pairs (ECB+: two reports of one sub-topic; GVA: two outlets of one incident), every figure of each
+article's first 2,400 characters listed mechanically and linked by a labeller to the figure of the other report
+that states the same count (or marked as a lookalike that is not). Each article is compared over its labelled
+window only, so that every figure claimdiff reads was seen by a labeller. Split by topic and incident
+(``training/splits.py``); the judge trains on ``train``, thresholds are chosen on ``dev``, ``test`` runs once.
+
+    python benchmarks/links.py --split dev                      # the default alignment (the judge)
+    python benchmarks/links.py --split dev --alignment gates    # the hand rules alone; also: both
+    python benchmarks/links.py --split test --alignment all     # every mode, once, at the end
+
+Figures (``shared/notes/labelling.md``): recall = required discrepancies (a count the two reports state with a
+conflict, update or correction) found in one flagged group / required; flag precision = flagged groups whose two
+figures are a labelled count with any discrepancy kind (optional included) / flagged groups; trap alarms = labelled
+lookalikes flagged / lookalikes. Link recall = labelled same-count links whose figures land in one group;
+pair precision = grouped claim pairs that are labelled links / grouped pairs; reading = linked figures claimdiff
+reads as a claim. Ages are left out of every figure (``training.figures.is_age``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import checker
+from benchmarks._corpora import corpus
+from checker.align import MODES
+from embeddings import DEFAULT_BACKEND, load_encoder
+from training.figures import is_age
+from training.make_tasks import LABELS, article_text
+
+REQUIRED = {"conflict", "update", "correction"}
+
+
+def _overlaps(claim, fig: dict) -> bool:
+    lo = claim.sentence.start + claim.quantity.start
+    hi = claim.sentence.start + claim.quantity.end
+    return lo < fig["end"] and fig["start"] < hi
+
+
+def _side(claims, figs: list[dict]) -> set[int]:
+    return {k for k, c in enumerate(claims) if any(_overlaps(c, f) for f in figs)}
+
+
+def evaluate(records: list[dict], alignment: str, encoder, root: Path, tmp: Path, misses: bool = False) -> dict:
+    t = dict.fromkeys(("required", "found", "flagged", "good_flags", "traps", "alarms", "links", "linked",
+                       "grouped_pairs", "good_pairs", "figures", "read"), 0)
+    for r in records:
+        paths = []
+        texts = {}
+        for side in ("a", "b"):
+            text = article_text(root, r[side])[: r[f"window_{side}"]]
+            texts[side] = text
+            path = tmp / f"{r['id']}_{side}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+        dates = [r["date_a"], r["date_b"]] if r["date_a"] and r["date_b"] else None
+        report = checker.compare(paths, labels=["A", "B"], dates=dates, encoder=encoder, alignment=alignment,
+                                 cache=False)
+
+        def keep(figs, side):
+            return [f for f in figs if not is_age(texts[side], f["start"], f["end"])]
+
+        counts = [(c, keep(c["a"], "a"), keep(c["b"], "b")) for c in r["counts"]]
+        counts = [(c, a, b) for c, a, b in counts if a and b]
+        a_claims = [c for c in report.claims if c.article == "A"]
+        b_claims = [c for c in report.claims if c.article == "B"]
+        for _, a, b in counts:
+            for f in a:
+                t["figures"] += 1
+                t["read"] += any(_overlaps(c, f) for c in a_claims)
+            for f in b:
+                t["figures"] += 1
+                t["read"] += any(_overlaps(c, f) for c in b_claims)
+
+        def holds(group, a_figs, b_figs) -> bool:
+            ga = [c for c in group.claims if c.article == "A"]
+            gb = [c for c in group.claims if c.article == "B"]
+            return bool(_side(ga, a_figs)) and bool(_side(gb, b_figs))
+
+        flagged = report.discrepancies
+        for c, a, b in counts:
+            if c["kind"] in REQUIRED:
+                t["required"] += 1
+                hit = any(holds(g, a, b) for g in flagged)
+                t["found"] += hit
+                if misses and not hit:
+                    print(f"MISSED {r['id']} {c['what']} ({c['kind']}): {[f['text'] for f in a]} / "
+                          f"{[f['text'] for f in b]}")
+            for fa in a:
+                for fb in b:
+                    t["links"] += 1
+                    t["linked"] += any(holds(g, [fa], [fb]) for g in report.groups)
+        link_figs = [(a, b) for c, a, b in counts]
+        for g in flagged:
+            t["flagged"] += 1
+            ok = any(holds(g, a, b) for c, a, b in counts if c["kind"] != "agree")
+            t["good_flags"] += ok
+            if misses and not ok:
+                print(f"FALSE FLAG {r['id']} {g.what}: " + " / ".join(f"{c.quantity.text!r} in "
+                                                                      f"{c.sentence.text[:90]!r}" for c in g.claims))
+        for g in report.groups:
+            ga = [c for c in g.claims if c.article == "A"]
+            gb = [c for c in g.claims if c.article == "B"]
+            if ga and gb:
+                t["grouped_pairs"] += 1
+                t["good_pairs"] += any(_side(ga, a) and _side(gb, b) for a, b in link_figs)
+        for n in r["not_same"]:
+            if is_age(texts["a"], n["a"]["start"], n["a"]["end"]) or is_age(texts["b"], n["b"]["start"],
+                                                                               n["b"]["end"]):
+                continue
+            t["traps"] += 1
+            alarm = any(holds(g, [n["a"]], [n["b"]]) for g in flagged)
+            t["alarms"] += alarm
+            if misses and alarm:
+                print(f"TRAP {r['id']} {n['why']}: {n['a']['text']!r} / {n['b']['text']!r} ({n['what']})")
+    return t
+
+
+def line(name: str, t: dict) -> str:
+    def pct(a, b):
+        return f"{t[a]}/{t[b]} = {t[a] / max(t[b], 1):.1%}"
+
+    return (f"{name:6} recall {pct('found', 'required')} | flag precision {pct('good_flags', 'flagged')} | "
+            f"trap alarms {pct('alarms', 'traps')} | link recall {pct('linked', 'links')} | "
+            f"pair precision {pct('good_pairs', 'grouped_pairs')} | reading {pct('read', 'figures')}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=("train", "dev", "test", "all"), default="dev")
+    parser.add_argument("--alignment", choices=(*MODES, "all"), default=MODES[0])
+    parser.add_argument("--corpus", choices=("ecb", "gva", "both"), default="both")
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    root = corpus("ecbplus_text").parent
+    records = json.loads((LABELS / "links.json").read_text(encoding="utf-8"))
+    records = [r for r in records if (args.split == "all" or r["split"] == args.split)
+               and args.corpus in ("both", r["corpus"])]
+    encoder = load_encoder(DEFAULT_BACKEND, cache=False)
+    print(f"links {args.split} ({args.corpus}): {len(records)} pairs")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in MODES if args.alignment == "all" else (args.alignment,):
+            print(line(mode, evaluate(records, mode, encoder, root, Path(tmp), args.misses)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

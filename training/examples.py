@@ -1,0 +1,95 @@
+"""Training and evaluation examples for the judge: pairs of figure contexts, 1 for the same count, 0 otherwise.
+
+Positives are every pair of an A mention and a B mention of one labelled count. Negatives are the labellers' hard
+negatives (``not_same``: a part, another time, another event, a plan, a different thing, a number that counts
+nothing) and, to teach the easy cases too, up to ``EASY_PER_PAIR`` other figure pairs of the article pair drawn at
+random (fixed seed). Each context is built by :func:`checker.judge.context`, the function the product calls, and
+marks the figure as claimdiff's quantity reader spans it where the two overlap ("at least 15", not "15").
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from benchmarks._corpora import corpus
+from checker.judge import context
+from checker.quantities import extract
+from training.figures import figures, is_age
+from training.make_tasks import LABELS, article_text
+
+EASY_PER_PAIR = 12
+
+
+@dataclass(frozen=True)
+class Example:
+    a: str
+    b: str
+    label: int
+    pair: str
+    why: str  # "same" for a positive, the trap class for a hard negative, "easy" for a random one
+
+
+@cache
+def _extract(sentence: str):
+    return extract(sentence)
+
+
+def figure_context(sentence: str, start: int, end: int) -> str:
+    """The judge's input for the figure ``sentence[start:end]``, spanned as the quantity reader spans it."""
+    for q in _extract(sentence):
+        if q.start < end and start < q.end:
+            return context(sentence, q.start, q.end)
+    return context(sentence, start, end)
+
+
+def _ctx(fig: dict) -> str:
+    s = fig["start"] - fig["quote_start"]
+    return figure_context(fig["sentence"], s, s + fig["end"] - fig["start"])
+
+
+def load_records(split: str) -> list[dict]:
+    records = json.loads((LABELS / "links.json").read_text(encoding="utf-8"))
+    return [r for r in records if split == "all" or r["split"] == split]
+
+
+def _sentences(root: Path, record: dict) -> dict[str, dict]:
+    """Every figure of both articles' windows by id, with its full sentence (the committed quotes are cut)."""
+    out = {}
+    for side in ("a", "b"):
+        text = article_text(root, record[side])[: record[f"window_{side}"]]
+        for f in figures(text, side.upper()):
+            if is_age(text, f.start, f.end):
+                continue  # see is_age: no ages in the judge's data
+            out[f.id] = {"start": f.start, "end": f.end, "quote_start": f.s_start, "sentence": f.sentence,
+                         "text": f.text}
+    return out
+
+
+def examples(records: list[dict], *, seed: int = 13, easy: int = EASY_PER_PAIR) -> list[Example]:
+    """The examples of ``records``, in a fixed order for a fixed seed."""
+    root = corpus("ecbplus_text").parent
+    rng = random.Random(seed)
+    out: list[Example] = []
+    for r in records:
+        figs = _sentences(root, r)
+        positive = {(x["id"], y["id"]) for c in r["counts"] for x in c["a"] for y in c["b"]}
+        hard = {(n["a"]["id"], n["b"]["id"]): n["why"] for n in r["not_same"]}
+        hard = {k: v for k, v in hard.items() if k not in positive}
+        a_ids = [i for i in figs if i.startswith("A")]
+        b_ids = [i for i in figs if i.startswith("B")]
+        rest = [(x, y) for x in a_ids for y in b_ids if (x, y) not in positive and (x, y) not in hard]
+        rng.shuffle(rest)
+        chosen = [(k, 1, "same") for k in sorted(positive)] + [(k, 0, w) for k, w in sorted(hard.items())]
+        chosen += [(k, 0, "easy") for k in rest[:easy]]
+        for (x, y), label, why in chosen:
+            if x not in figs or y not in figs:
+                continue
+            ca, cb = _ctx(figs[x]), _ctx(figs[y])
+            if rng.random() < 0.5:  # the judge must not care which report comes first
+                ca, cb = cb, ca
+            out.append(Example(ca, cb, label, r["id"], why))
+    return out
