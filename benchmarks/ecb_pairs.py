@@ -33,8 +33,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checker
-from checker.align import MODES
 from benchmarks._corpora import corpus
+from checker.align import MODES
 from embeddings import BACKENDS, DEFAULT_BACKEND, load_encoder
 
 LABELS = Path(__file__).resolve().parent / "labels"
@@ -144,7 +144,9 @@ def main() -> None:
     domains = set()
     for r in records:
         domains.add(r["domain"])
-        report = checker.compare([article(r["a"]), article(r["b"])], labels=["A", "B"], encoder=encoder, alignment=args.alignment)
+        report = checker.compare(
+            [article(r["a"]), article(r["b"])], labels=["A", "B"], encoder=encoder, alignment=args.alignment
+        )
         groups = report.discrepancies
         expected = r.get("expected", [])
         for e in expected:

@@ -36,8 +36,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checker
-from checker.align import MODES
 from benchmarks._corpora import corpus
+from checker.align import MODES
 from embeddings import BACKENDS, DEFAULT_BACKEND, load_encoder
 
 EVENTS = ("killed", "injured")
@@ -130,7 +130,9 @@ def main() -> None:
     def check_parity(paths, report) -> None:
         if reference is not None:
             parity[1] += 1
-            parity[0] += signature(checker.compare(paths, encoder=reference, alignment=args.alignment)) == signature(report)
+            parity[0] += signature(checker.compare(paths, encoder=reference, alignment=args.alignment)) == signature(
+                report
+            )
 
     rng = random.Random(args.seed)
 

@@ -49,8 +49,23 @@ def _side(claims, figs: list[dict]) -> set[int]:
 
 
 def evaluate(records: list[dict], alignment: str, encoder, root: Path, tmp: Path, misses: bool = False) -> dict:
-    t = dict.fromkeys(("required", "found", "flagged", "good_flags", "traps", "alarms", "links", "linked",
-                       "grouped_pairs", "good_pairs", "figures", "read"), 0)
+    t = dict.fromkeys(
+        (
+            "required",
+            "found",
+            "flagged",
+            "good_flags",
+            "traps",
+            "alarms",
+            "links",
+            "linked",
+            "grouped_pairs",
+            "good_pairs",
+            "figures",
+            "read",
+        ),
+        0,
+    )
     for r in records:
         paths = []
         texts = {}
@@ -61,10 +76,11 @@ def evaluate(records: list[dict], alignment: str, encoder, root: Path, tmp: Path
             path.write_text(text, encoding="utf-8")
             paths.append(path)
         dates = [r["date_a"], r["date_b"]] if r["date_a"] and r["date_b"] else None
-        report = checker.compare(paths, labels=["A", "B"], dates=dates, encoder=encoder, alignment=alignment,
-                                 cache=False)
+        report = checker.compare(
+            paths, labels=["A", "B"], dates=dates, encoder=encoder, alignment=alignment, cache=False
+        )
 
-        def keep(figs, side):
+        def keep(figs, side, texts=texts):
             return [f for f in figs if not is_age(texts[side], f["start"], f["end"])]
 
         counts = [(c, keep(c["a"], "a"), keep(c["b"], "b")) for c in r["counts"]]
@@ -91,8 +107,10 @@ def evaluate(records: list[dict], alignment: str, encoder, root: Path, tmp: Path
                 hit = any(holds(g, a, b) for g in flagged)
                 t["found"] += hit
                 if misses and not hit:
-                    print(f"MISSED {r['id']} {c['what']} ({c['kind']}): {[f['text'] for f in a]} / "
-                          f"{[f['text'] for f in b]}")
+                    print(
+                        f"MISSED {r['id']} {c['what']} ({c['kind']}): {[f['text'] for f in a]} / "
+                        f"{[f['text'] for f in b]}"
+                    )
             for fa in a:
                 for fb in b:
                     t["links"] += 1
@@ -103,8 +121,10 @@ def evaluate(records: list[dict], alignment: str, encoder, root: Path, tmp: Path
             ok = any(holds(g, a, b) for c, a, b in counts if c["kind"] != "agree")
             t["good_flags"] += ok
             if misses and not ok:
-                print(f"FALSE FLAG {r['id']} {g.what}: " + " / ".join(f"{c.quantity.text!r} in "
-                                                                      f"{c.sentence.text[:90]!r}" for c in g.claims))
+                print(
+                    f"FALSE FLAG {r['id']} {g.what}: "
+                    + " / ".join(f"{c.quantity.text!r} in {c.sentence.text[:90]!r}" for c in g.claims)
+                )
         for g in report.groups:
             ga = [c for c in g.claims if c.article == "A"]
             gb = [c for c in g.claims if c.article == "B"]
@@ -112,8 +132,7 @@ def evaluate(records: list[dict], alignment: str, encoder, root: Path, tmp: Path
                 t["grouped_pairs"] += 1
                 t["good_pairs"] += any(_side(ga, a) and _side(gb, b) for a, b in link_figs)
         for n in r["not_same"]:
-            if is_age(texts["a"], n["a"]["start"], n["a"]["end"]) or is_age(texts["b"], n["b"]["start"],
-                                                                               n["b"]["end"]):
+            if is_age(texts["a"], n["a"]["start"], n["a"]["end"]) or is_age(texts["b"], n["b"]["start"], n["b"]["end"]):
                 continue
             t["traps"] += 1
             alarm = any(holds(g, [n["a"]], [n["b"]]) for g in flagged)
@@ -127,9 +146,11 @@ def line(name: str, t: dict) -> str:
     def pct(a, b):
         return f"{t[a]}/{t[b]} = {t[a] / max(t[b], 1):.1%}"
 
-    return (f"{name:6} recall {pct('found', 'required')} | flag precision {pct('good_flags', 'flagged')} | "
-            f"trap alarms {pct('alarms', 'traps')} | link recall {pct('linked', 'links')} | "
-            f"pair precision {pct('good_pairs', 'grouped_pairs')} | reading {pct('read', 'figures')}")
+    return (
+        f"{name:6} recall {pct('found', 'required')} | flag precision {pct('good_flags', 'flagged')} | "
+        f"trap alarms {pct('alarms', 'traps')} | link recall {pct('linked', 'links')} | "
+        f"pair precision {pct('good_pairs', 'grouped_pairs')} | reading {pct('read', 'figures')}"
+    )
 
 
 def main() -> None:
@@ -141,8 +162,9 @@ def main() -> None:
     args = parser.parse_args()
     root = corpus("ecbplus_text").parent
     records = json.loads((LABELS / "links.json").read_text(encoding="utf-8"))
-    records = [r for r in records if (args.split == "all" or r["split"] == args.split)
-               and args.corpus in ("both", r["corpus"])]
+    records = [
+        r for r in records if (args.split == "all" or r["split"] == args.split) and args.corpus in ("both", r["corpus"])
+    ]
     encoder = load_encoder(DEFAULT_BACKEND, cache=False)
     print(f"links {args.split} ({args.corpus}): {len(records)} pairs")
     with tempfile.TemporaryDirectory() as tmp:

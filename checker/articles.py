@@ -264,7 +264,12 @@ def _from_text(
     if date and not valid_date(date.group(1)):
         date = None
     lines = text.split("\n")
-    first = lines[0].strip()
+    if date and lines and re.fullmatch(r"\s*date\s+\d{4}-\d{2}-\d{2}\s*", lines[0], re.IGNORECASE):
+        # "date 2024-03-20", a blank line, then the headline: the headline is still the title
+        lines = lines[1:]
+        while lines and not lines[0].strip():
+            lines = lines[1:]
+    first = lines[0].strip() if lines else ""
     title = ""
     if (
         len(lines) > 2

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from checker import vocabulary as V
 from checker.articles import Article
+from checker.attribution import attribute
 from checker.frames import Frame, read, readable
 from checker.quantities import WORDS_OF_NUMBERS, Quantity, extract, lemma
 from checker.quantities.lexicon import UNIT_ALIASES
@@ -144,6 +145,10 @@ class Claim:
     predicate: str | None = None
     planned: bool = False
     owner: str | None = None
+    #: Who the report says states the figure (one name per source within the report), None when it cites no one;
+    #: ``attribution_span`` the characters of the article that name it.
+    attribution: str | None = None
+    attribution_span: tuple[int, int] | None = None
 
     @property
     def what(self) -> str:
@@ -174,6 +179,7 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
     candidates = _candidates(sentences)
     readings = read(_items(candidates), cache=cache)
     claims = []
+    sources: list[tuple[int, int] | None] = []
     for sentence, quantities, singles in candidates:
         reading = readings[sentence.text]
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
@@ -270,7 +276,21 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                     owner=frame.owner,
                 )
             )
-    return claims
+            sources.append(frame.source)
+    return _attributed(article, sentences, claims, sources)
+
+
+def _attributed(
+    article: Article, sentences: list[Sentence], claims: list[Claim], sources: list[tuple[int, int] | None]
+) -> list[Claim]:
+    """The claims with their sources (:func:`checker.attribution.attribute`), read over the whole article."""
+    following = {s.index: sentences[s.index + 1].text if s.index + 1 < len(sentences) else None for s in sentences}
+    figures = [
+        (c.sentence.start, c.sentence.end, c.sentence.text, following.get(c.sentence.index), span)
+        for c, span in zip(claims, sources, strict=True)
+    ]
+    named = attribute(article.text, article.title, figures)
+    return [replace(c, attribution=name, attribution_span=span) for c, (name, span) in zip(claims, named, strict=True)]
 
 
 def _event(

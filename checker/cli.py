@@ -45,6 +45,7 @@ examples:
   claimdiff a.txt b.txt --date 2024-03-19 --date 2024-03-20
                                                     publication dates, so a later higher toll is an update
   claimdiff a.txt b.txt --fail-on conflict          exit 1 only for conflicts, not updates
+  claimdiff a.txt b.txt --same-source-only          do not fail when the two reports quote different sources
   claimdiff a.txt b.txt --write-baseline ok.json    accept today's differences ...
   claimdiff a.txt b.txt --baseline ok.json          ... and fail only on new ones
   claimdiff a.txt b.txt --min-difference 2          ignore gaps smaller than 2
@@ -58,6 +59,7 @@ examples:
   claimdiff --version                               which claimdiff this is
   claimdiff https://example.org/story draft.md      fetch a page (timeout and size cap; cached for an hour)
   claimdiff a.txt https://example.org/x --offline   refuse web addresses: read only local files
+  claimdiff ru_a.txt ru_b.txt --any-language        compare copy that is not English (noted: figures may be missed)
   claimdiff --hook desk/wires/ap.txt                as a pre-commit hook: compare each file with its story
   cat draft.txt | claimdiff wire.txt -              read one article from standard input
 
@@ -99,12 +101,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-on", choices=FAIL_ON, help="which verdicts exit 1 (default: any)")
     parser.add_argument("--baseline", metavar="FILE", help="do not fail on the differences acknowledged in FILE")
     parser.add_argument(
-        "--write-baseline", metavar="FILE", help="record the current differences in FILE (created or merged)"
+        "--write-baseline",
+        metavar="FILE",
+        nargs="?",
+        const="",
+        help="record the current differences in FILE (created or merged); alone, in the configured baseline",
     )
     parser.add_argument(
         "--hook", action="store_true", help="compare each named article with the other articles of its story"
     )
     parser.add_argument("--offline", action="store_true", help="refuse web addresses; read only local files")
+    parser.add_argument(
+        "--same-source-only",
+        action="store_true",
+        help="exit 1 only for disagreements between reports that cite the same source, or where one cites none",
+    )
+    parser.add_argument(
+        "--any-language",
+        action="store_true",
+        help="compare an article that is not in English (by default: trouble, exit 2), with a note that says so",
+    )
     parser.add_argument("--min-difference", type=float, metavar="N", help="ignore gaps smaller than N (default: 0)")
     parser.add_argument(
         "--min-similarity",
@@ -135,7 +151,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["scan"]:
         return _scan(build_scan_parser().parse_args(argv[1:]))
     # intermixed: "--label AP a.txt --label Draft b.txt" names each article where it stands
-    args = build_parser().parse_intermixed_args(argv)
+    parser = build_parser()
+    args = parser.parse_intermixed_args(argv)
+    if args.label or args.date:
+        # one value per article: in article order, wherever they stand; fewer: each names the article after it
+        labels, dates = _per_article(parser, argv, args.articles)
+        if args.label and len(args.label) != len(args.articles):
+            args.label = labels
+        if args.date and len(args.date) != len(args.articles):
+            args.date = dates
 
     from checker import config
     from checker.errors import InputError
@@ -143,6 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         settings = _settings(args, config.find())
+        if args.write_baseline == "":  # a bare --write-baseline: the configuration's baseline
+            if not settings["baseline"]:
+                return _fail("--write-baseline: name a file, or set baseline in the configuration")
+            args.write_baseline = settings["baseline"]
+        args.argv = argv
         if args.hook:
             return _hook(args, settings)
         inputs = {Path(p).resolve() for p in [*args.articles, args.reference] if p and p != "-"}
@@ -262,6 +291,7 @@ def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str], 
             backend=args.backend,
             cache=not args.no_cache,
             alignment=args.alignment,
+            english_only=not args.any_language,
         )
 
 
@@ -286,7 +316,58 @@ def _finish(reports: list, args: argparse.Namespace, settings: dict, headings: S
                     print(f"claimdiff: {article.path}: {note}", file=sys.stderr)
     if args.write_baseline:
         return EXIT_OK
-    return max((report.exit_code_for(settings["fail-on"]) for report in reports), default=EXIT_OK)
+    code = max(
+        (report.exit_code_for(settings["fail-on"], same_source_only=args.same_source_only) for report in reports),
+        default=EXIT_OK,
+    )
+    if code == EXIT_DISCREPANCIES:  # also with --quiet (the hook): help at the point of need, one line
+        print(f"claimdiff: to acknowledge these differences: {_acknowledge_command(args, settings)}", file=sys.stderr)
+    return code
+
+
+def _per_article(parser: argparse.ArgumentParser, argv: Sequence[str], articles: Sequence[str]):
+    """Each ``--label`` and ``--date`` given to the article that follows it: lists in article order, None where an
+    article has none (``--date 2024-03-20 c.txt`` dates the third of three articles only). A value after the last
+    article goes to the last one."""
+    takes_value = {o for a in parser._actions if a.option_strings and a.nargs is None for o in a.option_strings}
+    pending: dict[str, str] = {}
+    labels: list[str | None] = [None] * len(articles)
+    dates: list[str | None] = [None] * len(articles)
+    k = 0
+    words = list(argv)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        name, _, inline = word.partition("=")
+        if name in ("--label", "--date"):
+            value = inline if inline else (words[i + 1] if i + 1 < len(words) else "")
+            pending[name] = value
+            i += 1 if inline else 2
+            continue
+        if word.startswith("-") and word != "-":
+            i += 2 if (word in takes_value and "=" not in word) else 1
+            continue
+        if k < len(articles):
+            labels[k] = pending.pop("--label", None)
+            dates[k] = pending.pop("--date", None)
+            k += 1
+        i += 1
+    if pending and articles:  # "a.txt b.txt --date 2024-03-20": the last article's
+        labels[-1] = pending.get("--label", labels[-1])
+        dates[-1] = pending.get("--date", dates[-1])
+    return (labels if any(x is not None for x in labels) else None, dates if any(dates) else None)
+
+
+def _acknowledge_command(args: argparse.Namespace, settings: dict) -> str:
+    """The one command that records what blocked this run in the baseline: this run's own arguments, with
+    ``--write-baseline`` (bare when the configuration names the baseline)."""
+    import shlex
+
+    words = [w for w in getattr(args, "argv", []) if w not in ("-q", "--quiet")]
+    if settings.get("baseline"):
+        return shlex.join(["claimdiff", *words, "--write-baseline"])
+    command = shlex.join(["claimdiff", *words, "--write-baseline", "claimdiff-baseline.json"])
+    return f"{command} (then run with --baseline claimdiff-baseline.json, or name it in the configuration)"
 
 
 def _message(exc: Exception) -> str:
@@ -294,6 +375,8 @@ def _message(exc: Exception) -> str:
     about = getattr(exc, "about", None)
     if about == "baseline" and "no such" in str(exc):
         return f"{exc} (create one with --write-baseline)"
+    if about == "language":
+        return f"{exc} (--any-language compares it anyway, with a note)"
     option = OPTION_FOR.get(about or "")
     return f"{option}: {exc}" if option else str(exc)
 
@@ -335,14 +418,27 @@ def _write(reports: list, args: argparse.Namespace, fmt: str, headings: Sequence
 
 
 class _progress:
-    """A rich progress display on stderr, shown only when stderr is a terminal."""
+    """Progress on stderr: a rich display when stderr is a terminal; in a pipe or a hook's log, a plain line per
+    stage once the run has taken ``PLAIN_AFTER_S`` (a quick run prints nothing), and again every ``PLAIN_EVERY_S``."""
+
+    PLAIN_AFTER_S = 3.0
+    PLAIN_EVERY_S = 10.0
 
     def __init__(self, *, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        import time
+
+        terminal = sys.stderr is not None and sys.stderr.isatty() and not os.environ.get("CI")
+        self.enabled = enabled and terminal
+        self.plain = enabled and not terminal
         self.display = None
         self.tasks: dict[str, int] = {}
+        self.clock = time.monotonic
+        self.started = self.clock()
+        self.printed: dict[str, float] = {}
 
     def __enter__(self):
+        if self.plain:
+            return self.line
         if not self.enabled:
             return None
         from rich.console import Console
@@ -364,6 +460,15 @@ class _progress:
             label = "loading the model and embedding" if stage == "embedding" else stage
             self.tasks[stage] = self.display.add_task(label, total=total)
         self.display.update(self.tasks[stage], completed=done, total=total)
+
+    def line(self, stage: str, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.started < self.PLAIN_AFTER_S:
+            return
+        last = self.printed.get(stage)
+        if last is None or now - last >= self.PLAIN_EVERY_S or (done == total and last is not None):
+            self.printed[stage] = now
+            print(f"claimdiff: {stage} {done}/{total} ({now - self.started:.0f} s)", file=sys.stderr, flush=True)
 
     def __exit__(self, *exc) -> None:
         if self.display is not None:

@@ -1,5 +1,6 @@
 """Project configuration: ``[tool.claimdiff]`` in ``pyproject.toml``, or ``claimdiff.toml``, found from the
-working directory upward. Command-line flags win over it.
+working directory upward. Command-line flags win over it. ``claimdiff.toml`` takes the same ``[tool.claimdiff]``
+table, so one snippet serves both files, or the keys at its top level.
 
 Keys (all optional): ``format``, ``fail-on``, ``baseline``, ``min-difference``, ``min-similarity`` and ``story``
 (``"folder"``, or a glob pattern of story folders: see :mod:`checker.stories`). A relative ``baseline`` path and
@@ -36,7 +37,9 @@ def _read(path: Path) -> dict[str, Any] | None:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{path}: cannot read the configuration ({exc})") from None
-    table = doc if path.name == "claimdiff.toml" else doc.get("tool", {}).get("claimdiff")
+    table = doc.get("tool", {}).get("claimdiff") if isinstance(doc.get("tool"), dict) else None
+    if path.name == "claimdiff.toml" and table is None:
+        table = doc
     if table is None:
         return None
     unknown = set(table) - KEYS

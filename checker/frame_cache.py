@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from checker.frames import Frame
 from embeddings.cache import Store, default_directory
 
-FILENAME = "frames-v4.sqlite3"
+FILENAME = "frames-v5.sqlite3"
 
 _stores: dict[str, Store] = {}
 
@@ -75,11 +75,12 @@ def _encode_frame(f: Frame, lowered: str) -> list:
         len(f.predicate_word or ""),
         [owner, owner + len(f.owner)] if f.owner else None,
         f.role,
+        list(f.source) if f.source else None,
     ]
 
 
 def _decode_frame(row: Sequence, lowered: str) -> Frame:
-    noun, predicate, planned, part, verbal, group_name, at, length, owner, role = row
+    noun, predicate, planned, part, verbal, group_name, at, length, owner, role, source = row
     return Frame(
         noun=noun,
         predicate=predicate,
@@ -91,4 +92,5 @@ def _decode_frame(row: Sequence, lowered: str) -> Frame:
         owner=lowered[owner[0] : owner[1]] if owner else None,
         group_name=group_name,
         role=role,
+        source=tuple(source) if source else None,
     )

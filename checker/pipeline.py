@@ -19,6 +19,7 @@ from checker.align import MODES, align, align_judged, pairable, pairable_by_judg
 from checker.articles import Article, default_labels, load_article
 from checker.claims import Claim, find_claims
 from checker.errors import InputError
+from checker.language import language_of
 from checker.report import Discrepancy, Report
 from checker.sentences import split
 from checker.verdicts import judge, summarise
@@ -42,6 +43,7 @@ def compare(
     offline: bool = False,
     progress: Progress | None = None,
     alignment: str = MODES[0],
+    english_only: bool = True,
 ) -> Report:
     """Compare the numeric claims of two or more articles.
 
@@ -53,7 +55,9 @@ def compare(
     article is compared against every other one and only groups that involve it are reported (the reference may also
     be among ``paths``). ``baseline`` names a file of acknowledged differences (see :mod:`checker.baseline`). Web
     addresses (http, https) are fetched unless ``offline``. ``alignment`` is one of :data:`checker.align.MODES`: the
-    trained pair judge (default), the hand gates, or both. Raises :class:`~checker.errors.InputError` for bad input
+    trained pair judge (default), the hand gates, or both. An article that is not in English is an
+    :class:`~checker.errors.InputError` (``about="language"``) unless ``english_only`` is False; then it is
+    compared with a note saying so. Raises :class:`~checker.errors.InputError` for bad input
     and :class:`embeddings.ModelUnavailable` when the model is not installed.
     """
     if alignment not in MODES:
@@ -72,7 +76,15 @@ def compare(
 
     paths = [str(p) for p in paths]
     _check_paths(paths)
-    labels = list(labels) if labels else default_labels(len(paths))
+    defaults = default_labels(len(paths))
+    if labels and len(labels) == len(paths) and None in labels:  # one article named, the others lettered
+        named = {x for x in labels if x is not None}
+        spare = iter(d for d in default_labels(len(paths) * 2) if d not in named)
+        labels = [
+            x if x is not None else (defaults[i] if defaults[i] not in named else next(spare))
+            for i, x in enumerate(labels)
+        ]
+    labels = list(labels) if labels else defaults
     if len(labels) != len(paths) or len(set(labels)) != len(labels):
         raise InputError(f"give {len(paths)} different labels, one per article", about="labels")
     dates = list(dates) if dates else [None] * len(paths)
@@ -81,7 +93,17 @@ def compare(
 
     articles: list[Article] = []
     for i, (path, label, date) in enumerate(zip(paths, labels, dates, strict=True)):
-        articles.append(load_article(path, label=label, published=date, offline=offline, cache=cache))
+        article = load_article(path, label=label, published=date, offline=offline, cache=cache)
+        written_in = language_of(article.text)
+        if written_in != "english":
+            if english_only:
+                raise InputError(
+                    f"{path}: written in {written_in}, not English; claimdiff reads English news copy only",
+                    about="language",
+                )
+            note = f"not English ({written_in}): claimdiff reads English copy only, so figures may be missed"
+            article = replace(article, notes=(*article.notes, note))
+        articles.append(article)
         if progress:
             progress("reading", i + 1, len(paths))
     lap("load")
@@ -148,6 +170,8 @@ def compare(
         verdict = judge(g.claims, published, min_difference=min_difference)
         if counted is not None:
             verdict = summarise(verdict.pairs, counted)
+        if verdict.name != "consistent":
+            verdict = _with_sources(verdict, g.claims)
         judged.append((g, verdict))
     judged.sort(
         key=lambda gv: (
@@ -183,6 +207,19 @@ def compare(
         report = baseline_file.apply(report, acknowledged, counted)
     lap("report")
     return report
+
+
+def _with_sources(verdict, claims: Sequence[Claim]):
+    """The verdict, its reason saying so when the figures come from different named sources: an editor reads "the
+    outlets quote different sources" differently from "the outlets disagree" ("state radio: 25; hospital
+    officials: 31"). The verdict itself is kept."""
+    from checker.attribution import same_source
+
+    names = [c.attribution for c in claims]
+    if len(names) < 2 or any(n is None for n in names) or all(same_source(names[0], n) for n in names[1:]):
+        return verdict
+    sources = "; ".join(f"{c.attribution}: {c.quantity.text}" for c in claims)
+    return replace(verdict, reason=f"{verdict.reason}; different sources ({sources})")
 
 
 def _check_paths(paths: list[str]) -> None:

@@ -110,11 +110,13 @@ def render_table(report: Report, console: Console, *, show_all: bool = False, ex
             line.append(f" ({', '.join(extra)})", style="dim")
         for note in article.notes:
             line.append(f" [{note}]", style="yellow")
-        console.print(line)
+        console.print(line, soft_wrap=not console.is_terminal)
     groups = _shown(report, show_all)
     if groups and console.width < NARROW:
+        # a narrow terminal, a pipe or a hook's log: each group as plain lines, whole quotes, no padding, so that a
+        # log or a grep reads it as it reads any text
         for g in groups:
-            console.print(_stacked(g, report, explain))
+            _print_stacked(console, g, report, explain)
     elif groups:
         table = Table(show_lines=True, expand=False)
         table.add_column("#", no_wrap=True)
@@ -122,16 +124,18 @@ def render_table(report: Report, console: Console, *, show_all: bool = False, ex
         for article in report.articles:
             table.add_column(article.id, ratio=1, min_width=16)
         table.add_column("Verdict", min_width=12)
+        # each side of a figure gets about two lines of its column: a wide terminal shows more of the sentence
+        context = max(QUOTE_CONTEXT, 2 * (console.width - 40) // max(len(report.articles), 1))
         for g in groups:
-            table.add_row(*_row(g, report, explain))
+            table.add_row(*_row(g, report, explain, context))
         console.print(table)
-    console.print(_summary(report))
+    console.print(_summary(report), soft_wrap=not console.is_terminal)
 
 
-def _row(g: Discrepancy, report: Report, explain: bool) -> list[Text | str]:
+def _row(g: Discrepancy, report: Report, explain: bool, context: int = QUOTE_CONTEXT) -> list[Text | str]:
     cells: list[Text | str] = [g.id, Text(g.label)]
     for claim in _columns(g, report):
-        cells.append(_quote(claim, QUOTE_CONTEXT, explain) if claim else Text("—", style="dim"))
+        cells.append(_quote(claim, context, explain) if claim else Text("—", style="dim"))
     cells.append(_verdict_cell(g, report, explain))
     return cells
 
@@ -141,6 +145,8 @@ def _verdict_cell(g: Discrepancy, report: Report, explain: bool) -> Text:
     difference = _difference(g, report)
     if difference:
         verdict.append(f"\n{difference}", style="dim")
+    if g.sources_differ:
+        verdict.append("\nsources differ", style="italic")
     if explain:
         verdict.append(f"\nsimilarity {g.similarity:.2f}\n{g.verdict.reason}", style="dim")
         places = sorted(set().union(*(c.places for c in g.claims)))
@@ -149,18 +155,16 @@ def _verdict_cell(g: Discrepancy, report: Report, explain: bool) -> Text:
     return verdict
 
 
-def _stacked(g: Discrepancy, report: Report, explain: bool) -> Table:
-    """One group for a narrow terminal: a heading line, then each report's figure and whole sentence."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    heading = Text(f"{g.label} · ", style="bold")
+def _print_stacked(console: Console, g: Discrepancy, report: Report, explain: bool) -> None:
+    """One group as lines: a heading, then each report's figure and whole sentence, then a blank line."""
+    heading = Text(f"{g.id} {g.label} · ", style="bold")
     heading.append_text(_verdict_cell(g, report, explain))
-    grid.add_row(Text(g.id, style="bold"), heading)
+    console.print(heading, soft_wrap=not console.is_terminal)
     for article, claim in zip(report.articles, _columns(g, report), strict=True):
-        grid.add_row(Text(f"  {article.id}"), _quote(claim, None, explain) if claim else Text("—", style="dim"))
-    grid.add_row("", "")
-    return grid
+        line = Text(f"  {article.id}: ")
+        line.append_text(_quote(claim, None, explain) if claim else Text("—", style="dim"))
+        console.print(line, soft_wrap=not console.is_terminal)
+    console.print()
 
 
 def _quote(claim: Claim, context: int | None, explain: bool) -> Text:
@@ -170,6 +174,8 @@ def _quote(claim: Claim, context: int | None, explain: bool) -> Text:
     text.append(_clean(claim.quantity.text), style="bold")
     if explain:
         text.append(f" {_interval(claim.quantity)}", style="dim")
+    if claim.attribution:
+        text.append(f" · per {_clean(claim.attribution)}", style="italic")
     text.append("\n")
     text.append(_clean(left))
     text.append(_clean(number), style="bold reverse")
@@ -178,11 +184,15 @@ def _quote(claim: Claim, context: int | None, explain: bool) -> Text:
 
 
 def _interval(q: Quantity) -> str:
-    """The interval a figure asserts, as --explain shows it: "at least [15, ∞]", "vague [12, 120]"."""
+    """The interval a figure asserts, as --explain shows it beside the figure as written: "at least 15" [15, ∞],
+    "$15m" approximate [13,500,000, 16,500,000]. A bound's words are not repeated ("more than 17,000" is written
+    beside it); how a figure was read as approximate or vague is said, since the copy may not say it."""
     if q.qualifier == "exact":
         return f"[{_fmt(q.value)}]"
-    lo = "" if q.low is None else _fmt(q.low)
+    lo = "−∞" if q.low is None else _fmt(q.low)
     hi = "∞" if q.high is None else _fmt(q.high)
+    if q.qualifier in ("at_least", "more_than", "at_most", "less_than"):
+        return f"[{lo}, {hi}]"
     return f"{q.qualifier.replace('_', ' ')} [{lo}, {hi}]"
 
 
@@ -229,7 +239,8 @@ def render_markdown(report: Report, *, show_all: bool = False, explain: bool = F
     lines = ["## claimdiff", ""]
     for a in report.articles:
         extra = ", ".join(x for x in (a.source, a.published) if x)
-        lines.append(f"- **{_md(a.id)}**: {_md(a.title)}" + (f" ({_md(extra)})" if extra else ""))
+        notes = "".join(f" *[{_md(n)}]*" for n in a.notes)
+        lines.append(f"- **{_md(a.id)}**: {_md(a.title)}" + (f" ({_md(extra)})" if extra else "") + notes)
     lines.append("")
     groups = _shown(report, show_all)
     if groups:
@@ -243,11 +254,16 @@ def render_markdown(report: Report, *, show_all: bool = False, explain: bool = F
                     continue
                 left, number, right = _context(c, QUOTE_CONTEXT)
                 interval = f" {_md(_interval(c.quantity))}" if explain else ""
-                cells.append(f"**{_md(c.quantity.text)}**{interval}<br>{_md(left)}**{_md(number)}**{_md(right)}")
+                source = f" · per {_md(c.attribution)}" if c.attribution else ""
+                cells.append(
+                    f"**{_md(c.quantity.text)}**{interval}{source}<br>{_md(left)}**{_md(number)}**{_md(right)}"
+                )
             verdict = f"**{_verdict(g)}**"
             difference = _difference(g, report)
             if difference:
                 verdict += f" ({_md(difference)})"
+            if g.sources_differ:
+                verdict += " · sources differ"
             if explain:
                 verdict += f"<br>{_md(g.verdict.reason)}"
             lines.append(f"| {g.id} | {_md(g.label)} | " + " | ".join(cells) + f" | {verdict} |")
@@ -274,6 +290,7 @@ CSV_COLUMNS = (
     "qualifier",
     "unit",
     "sentence",
+    "source",
 )
 
 
@@ -303,6 +320,7 @@ def render_csv(report: Report, *, show_all: bool = False) -> str:
                     q.qualifier,
                     q.unit or "",
                     c.sentence.text,
+                    c.attribution or "",
                 ]
             )
     return buffer.getvalue()
@@ -348,28 +366,7 @@ def render_html(report: Report, *, show_all: bool = False, explain: bool = False
         f"<header><h1>claimdiff</h1><p>{e(_summary_text(report))}</p></header>",
     ]
     groups = _shown(report, show_all)
-    if groups:
-        out.append("<table><thead><tr><th>#</th><th>What</th>")
-        out += [f"<th>{e(a.id)}: {e(a.title)}</th>" for a in report.articles]
-        out.append("<th>Verdict</th></tr></thead><tbody>")
-        for g in groups:
-            out.append(f'<tr id="{e(g.id)}"><td>{e(g.id)}</td><td>{e(g.label)}</td>')
-            for c in _columns(g, report):
-                if c is None:
-                    out.append("<td>—</td>")
-                    continue
-                s, q = c.sentence.text, c.quantity
-                figure = f'<a href="#{e(_anchor(g, c))}"><b>{e(q.text)}</b></a>'
-                interval = f" <small>{e(_interval(q))}</small>" if explain else ""
-                quote = f"{e(s[: q.start])}<mark>{e(q.text)}</mark>{e(s[q.end :])}"
-                out.append(f"<td>{figure}{interval}<br>{quote}</td>")
-            verdict = _verdict(g)
-            difference = _difference(g, report)
-            detail = f"<br>{e(difference)}" if difference else ""
-            out.append(
-                f'<td class="{e(verdict)}">{e(verdict)}{detail}<br><small>{e(g.verdict.reason)}</small></td></tr>'
-            )
-        out.append("</tbody></table>")
+    out.append(html_table(report, groups, explain=explain))
     out.append('<h2>Sources</h2><div class="sources">')
     marks: dict[str, dict[tuple[int, int], str]] = {a.id: {} for a in report.articles}
     for g in groups:
@@ -382,6 +379,47 @@ def render_html(report: Report, *, show_all: bool = False, explain: bool = False
     return "\n".join(out) + "\n"
 
 
+def html_table(
+    report: Report, groups: list[Discrepancy], *, explain: bool = False, prefix: str = "", links: bool = True
+) -> str:
+    """The discrepancy table as HTML: a row a group, each figure in its sentence, the verdict and its reason. Row
+    ids are ``prefix`` + the group id (a page of several stories prefixes each story's); with ``links`` each figure
+    links to its place in the sources below the table."""
+    e = html.escape
+    if not groups:
+        return ""
+    out = ["<table><thead><tr><th>#</th><th>What</th>"]
+    out += [f"<th>{e(a.id)}: {e(a.title)}</th>" for a in report.articles]
+    out.append("<th>Verdict</th></tr></thead><tbody>")
+    for g in groups:
+        out.append(f'<tr id="{e(prefix + g.id)}"><td>{e(g.id)}</td><td>{e(g.label)}</td>')
+        for c in _columns(g, report):
+            if c is None:
+                out.append("<td>—</td>")
+                continue
+            s, q = c.sentence.text, c.quantity
+            figure = f"<b>{e(q.text)}</b>"
+            if links:
+                figure = f'<a href="#{e(prefix + _anchor(g, c))}">{figure}</a>'
+
+            interval = f" <small>{e(_interval(q))}</small>" if explain else ""
+            source = f" <i>· per {e(c.attribution)}</i>" if c.attribution else ""
+            quote = f"{e(s[: q.start])}<mark>{e(q.text)}</mark>{e(s[q.end :])}"
+            out.append(f"<td>{figure}{interval}{source}<br>{quote}</td>")
+        verdict = _verdict(g)
+        difference = _difference(g, report)
+        detail = f"<br>{e(difference)}" if difference else ""
+        if g.sources_differ:
+            detail += "<br><i>sources differ</i>"
+        out.append(f'<td class="{e(verdict)}">{e(verdict)}{detail}<br><small>{e(g.verdict.reason)}</small></td></tr>')
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+#: The stylesheet of every HTML page claimdiff writes (a comparison, a scan's index).
+HTML_CSS = _CSS
+
+
 def _anchor(g: Discrepancy, claim: Claim) -> str:
     return f"{g.id}-{claim.article}"
 
@@ -389,7 +427,7 @@ def _anchor(g: Discrepancy, claim: Claim) -> str:
 def _pane_header(a: Article) -> str:
     """An article's metadata as its pane's header: label and title, then source, date and file."""
     e = html.escape
-    named = (("source", a.source), ("published", a.published), ("file", a.path))
+    named = (("source", a.source), ("published", a.published), ("file", a.path), *(("note", n) for n in a.notes))
     meta = "".join(f"<dt>{name}</dt><dd>{e(value)}</dd>" for name, value in named if value)
     return f"<header><h3>{e(a.id)}: {e(a.title)}</h3><dl>{meta}</dl></header>"
 

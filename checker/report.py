@@ -42,14 +42,44 @@ class Discrepancy:
         return self.verdict.name != "consistent" and not self.acknowledged
 
     @property
+    def same_sourced(self) -> bool:
+        """Whether two of the group's reports that disagree cite the same source, or one of them cites none."""
+        from checker.attribution import same_source
+
+        by_article = {c.article: c for c in self.claims}
+        for p in self.verdict.pairs:
+            if p.name == "consistent":
+                continue
+            a, b = (by_article[x].attribution for x in p.articles)
+            if a is None or b is None or same_source(a, b):
+                return True
+        return False
+
+    @property
+    def sources_differ(self) -> bool:
+        """Whether the group's figures come from different named sources (every figure named, not all one)."""
+        from checker.attribution import same_source
+
+        names = [c.attribution for c in self.claims]
+        if any(n is None for n in names) or len(names) < 2:
+            return False
+        return not all(same_source(names[0], n) for n in names[1:])
+
+    @property
     def label(self) -> str:
         """What the row counts, in an editor's words: ``what`` when every report counts the same thing, else what
-        each one counts ("evacuated (A: not said, B: child)"), so that a row never claims more than its reports say."""
+        each one counts ("evacuated (children in B)"), so that a row never claims more than its reports say."""
         nouns = [c.noun for c in self.claims]
         if len(set(nouns)) <= 1:
-            return self.what
+            event = (self.claims[0].event or "count").replace("_", " ") if self.claims else "count"
+            return f"{event} ({_plural(nouns[0])})" if nouns and nouns[0] else self.what
         event = (self.claims[0].event or "count").replace("_", " ")
-        return f"{event} (" + ", ".join(f"{c.article}: {c.noun or 'not said'}" for c in self.claims) + ")"
+        said: dict[str, list[str]] = {}
+        for c in self.claims:
+            if c.noun:
+                said.setdefault(_plural(c.noun), []).append(c.article)
+        # "evacuated (children in B)": what each report says it counts, and nothing for a report that does not say
+        return f"{event} (" + "; ".join(f"{noun} in {', '.join(arts)}" for noun, arts in said.items()) + ")"
 
     @property
     def fingerprint(self) -> str:
@@ -94,11 +124,14 @@ class Report:
         """0 when no group disagrees, 1 otherwise (diff(1) convention)."""
         return self.exit_code_for("any")
 
-    def exit_code_for(self, fail_on: str) -> int:
+    def exit_code_for(self, fail_on: str, *, same_source_only: bool = False) -> int:
         """1 when a discrepancy falls under the policy: ``conflict`` (conflicts only), ``update`` (conflicts and
-        updates), ``any`` (every verdict but consistent) or ``never``; 0 otherwise."""
+        updates), ``any`` (every verdict but consistent) or ``never``; 0 otherwise. With ``same_source_only``, a
+        group fails only when two of its reports that disagree cite the same source, or one cites none: two
+        outlets quoting different sources ("state radio: 25", "hospital officials: 31") are reported, not failed."""
         failing = FAIL_ON[fail_on]
-        return 1 if any(g.verdict.name in failing for g in self.discrepancies) else 0
+        return 1 if any(g.verdict.name in failing and (not same_source_only or g.same_sourced) for g in
+                        self.discrepancies) else 0  # fmt: skip
 
     def lead(self, article: str, event: str) -> Claim | None:
         """The article's lead figure for an event: its first standing total for it about its own story (not a
@@ -122,6 +155,7 @@ class Report:
                     "source": a.source,
                     "published": a.published,
                     "notes": list(a.notes),
+                    "claims": [_claim(c) for c in self.claims if c.article == a.id],
                 }
                 for a in self.articles
             ],
@@ -186,7 +220,24 @@ def _claim(c: Claim) -> dict[str, Any]:
         "planned": c.planned,
         "part_of": c.partial,
         "owner": c.owner,
+        "attribution": c.attribution,
+        "attribution_start": c.attribution_span[0] if c.attribution_span else None,
+        "attribution_end": c.attribution_span[1] if c.attribution_span else None,
     }
+
+
+_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "police": "police"}
+
+
+def _plural(noun: str) -> str:
+    """The plural an editor writes for a counted noun's lemma: "child" -> "children", "missile" -> "missiles"."""
+    if noun in _PLURALS:
+        return _PLURALS[noun]
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _probability(x: float | None) -> float | None:

@@ -300,24 +300,29 @@ def render_markdown(result: ScanResult) -> str:
 
 
 def render_html(result: ScanResult) -> str:
-    """One self-contained page: the index sorted by disagreement, each row linking to the story's comparison."""
-    from checker.render import render_markdown as story_markdown
+    """One self-contained page: the index sorted by disagreement, each row linking to its story's discrepancy
+    table, rendered as a comparison's HTML renders it (``checker.render.html_table``)."""
+    from checker.render import HTML_CSS, html_table
 
+    e = html.escape
     rows = "".join(
-        f"<tr><td><a href='#{s.id}'>{s.id}</a></td><td>{len(s.articles)}</td>"
-        f"<td>{s.discrepancies if s.report else '-'}</td><td>{html.escape(_headline(s))}</td></tr>"
+        f"<tr><td><a href='#{e(s.id)}'>{e(s.id)}</a></td><td>{len(s.articles)}</td>"
+        f"<td>{s.discrepancies if s.report else '-'}</td><td>{e(_headline(s))}</td></tr>"
         for s in result.index()
     )
     details = "".join(
-        f"<section id='{s.id}'><h2>{html.escape(_headline(s))}</h2><pre>{html.escape(story_markdown(s.report))}"
-        "</pre></section>"
+        f"<section id='{e(s.id)}'><h2>{e(s.id)}: {e(_headline(s))}</h2>"
+        f"<p>{e(', '.join(a.path for a in s.articles))}</p>"
+        f"{html_table(s.report, list(s.report.discrepancies), prefix=f'{s.id}-', links=False)}</section>"
         for s in result.index()
         if s.discrepancies
     )
     return (
-        "<!doctype html><html><head><meta charset='utf-8'><title>claimdiff scan</title></head><body>"
-        "<h1>Stories</h1><table><tr><th>story</th><th>articles</th><th>discrepancies</th><th>headline</th></tr>"
-        f"{rows}</table>{details}</body></html>\n"
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<title>claimdiff scan</title><style>{HTML_CSS}</style></head><body>"
+        "<h1>Stories</h1><table><thead><tr><th>story</th><th>articles</th><th>discrepancies</th><th>headline</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>{details}</body></html>\n"
     )
 
 

@@ -25,6 +25,11 @@ def test_writing_creates_the_file_and_its_folder(tmp_path):
     assert len(json.loads(path.read_text())["acknowledged"]) == 1
 
 
+def acknowledged(doc, path) -> list[bool]:
+    """Which groups of ``doc`` the baseline file at ``path`` acknowledges."""
+    return [g.acknowledged for g in baseline.apply(doc, baseline.load(path)).groups]
+
+
 def two_stories(tmp_path):
     """A baseline file with one difference of each of two stories acknowledged, and the two reports."""
     path = tmp_path / "baseline.json"
@@ -37,16 +42,17 @@ def two_stories(tmp_path):
 
 def test_writing_merges_and_keeps_other_stories(tmp_path):
     path, fire, quake = two_stories(tmp_path)
-    assert baseline.load(path) == {fire.groups[0].fingerprint, quake.groups[0].fingerprint}
+    assert acknowledged(fire, path) == [True] and acknowledged(quake, path) == [True]
     entries = json.loads(path.read_text())["acknowledged"]
     assert [e["articles"] for e in entries] == [["fire/a.txt", "fire/b.txt"], ["quake/a.txt", "quake/b.txt"]]
+    assert [e["figures"] for e in entries] == [["3", "5"], ["30", "50"]]
 
 
 def test_rewriting_a_story_replaces_only_its_entries(tmp_path):
-    path, _, quake = two_stories(tmp_path)
+    path, fire, quake = two_stories(tmp_path)
     # the fire story now agrees: its acknowledgement goes, the quake's stays
     baseline.write(story(str(tmp_path / "fire" / "a.txt"), str(tmp_path / "fire" / "b.txt"), 5, 5), path)
-    assert baseline.load(path) == {quake.groups[0].fingerprint}
+    assert acknowledged(fire, path) == [False] and acknowledged(quake, path) == [True]
 
 
 def test_the_file_is_stable_and_readable(tmp_path):
@@ -57,13 +63,64 @@ def test_the_file_is_stable_and_readable(tmp_path):
     baseline.write(doc, path)
     assert path.read_text() == first
     entry = json.loads(first)["acknowledged"][0]
-    assert list(entry) == sorted(entry) and entry["what"] == "killed (person)" and len(entry["sentences"]) == 2
+    assert list(entry) == sorted(entry) and entry["count"] == "killed" and len(entry["sentences"]) == 2
 
 
-def test_a_version_1_file_is_still_read(tmp_path):
+def test_a_version_2_file_is_still_read(tmp_path):
+    doc = story(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), 3, 5)
     path = tmp_path / "old.json"
-    path.write_text(json.dumps({"version": 1, "acknowledged": [{"fingerprint": "abc", "what": "x", "sentences": []}]}))
-    assert baseline.load(path) == {"abc"}
+    old = {"articles": ["a.txt", "b.txt"], "fingerprint": doc.groups[0].fingerprint, "sentences": [], "what": "x"}
+    path.write_text(json.dumps({"version": 2, "acknowledged": [old]}))
+    assert acknowledged(doc, path) == [True]
+
+
+def three(tmp_path, *figures, sentences=None):
+    """A report of one group over articles a, b, c (as many as ``figures``), judged."""
+    claims = []
+    for k, n in enumerate(figures):
+        label = "ABC"[k]
+        text = (sentences or {}).get(label)
+        claims.append(claim(label, quantity(str(n), n), sentence=text))
+    doc = report([tuple(claims)])
+    arts = tuple(replace(a, path=str(tmp_path / f"{a.id.lower()}.txt")) for a in doc.articles)
+    return replace(doc, articles=arts)
+
+
+def test_an_acknowledgement_survives_a_third_report(tmp_path):
+    path = tmp_path / "baseline.json"
+    baseline.write(three(tmp_path, 34, 36), path)
+    # a third wire repeats one of the acknowledged figures: the same 34-against-36 difference
+    assert acknowledged(three(tmp_path, 34, 36, 34), path) == [True]
+    # a third wire with a figure of its own is a new difference
+    assert acknowledged(three(tmp_path, 34, 36, 40), path) == [False]
+
+
+def test_an_acknowledgement_survives_a_copy_edit_and_not_a_changed_figure(tmp_path):
+    path = tmp_path / "baseline.json"
+    before = {"A": "34 people were killed in the sinking, police said.", "B": "36 people were killed, he said."}
+    baseline.write(three(tmp_path, 34, 36, sentences=before), path)
+    edited = {"A": "34 people have been killed in the sinking, Santoso said.", "B": before["B"]}
+    assert acknowledged(three(tmp_path, 34, 36, sentences=edited), path) == [True]
+    changed = {"A": "35 people were killed in the sinking, police said.", "B": before["B"]}
+    assert acknowledged(three(tmp_path, 35, 36, sentences=changed), path) == [False]
+
+
+def test_an_acknowledgement_survives_a_reordering(tmp_path):
+    path = tmp_path / "baseline.json"
+    baseline.write(three(tmp_path, 34, 36), path)
+    doc = three(tmp_path, 36, 34)  # the same two figures, the articles named the other way round
+    swapped = {"a.txt": str(tmp_path / "b.txt"), "b.txt": str(tmp_path / "a.txt")}
+    doc = replace(doc, articles=tuple(replace(a, path=swapped[a.path.rsplit("/", 1)[1]]) for a in doc.articles))
+    assert acknowledged(doc, path) == [True]
+
+
+def test_acknowledged_pairs_leave_the_others_to_judge(tmp_path):
+    """Three reports, the A-B difference acknowledged: the group is judged on its other pairs (34, 36, 40 -> still
+    a conflict, now about C)."""
+    path = tmp_path / "baseline.json"
+    baseline.write(three(tmp_path, 34, 36), path)
+    group = baseline.apply(three(tmp_path, 34, 36, 40), baseline.load(path)).groups[0]
+    assert group.verdict.name == "conflict" and "C" in group.verdict.pair
 
 
 def test_the_baseline_named_in_the_config_is_created_by_write_baseline(capsys, write_articles, tmp_path, monkeypatch):

@@ -49,21 +49,34 @@ def hook_env(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="module")
-def rev() -> str:
-    """This checkout's HEAD, read once, so that every case uses the one hook environment pre-commit builds for it."""
-    return git("rev-parse", "HEAD", cwd=ROOT).stdout.strip()
+def clone(tmp_path_factory) -> Path:
+    """A clone of this checkout with no tags, as a desk's own clone may be: the README says ``rev:`` then takes
+    the commit SHA."""
+    path = tmp_path_factory.mktemp("claimdiff-clone") / "claimdiff"
+    result = git("clone", "-q", "--no-tags", str(ROOT), str(path), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert git("tag", cwd=path).stdout.strip() == ""
+    return path
+
+
+@pytest.fixture(scope="module")
+def rev(clone) -> str:
+    """The clone's HEAD, read once, so that every case uses the one hook environment pre-commit builds for it."""
+    return git("rev-parse", "HEAD", cwd=clone).stdout.strip()
 
 
 @pytest.fixture
-def newsroom(tmp_path, hook_env, rev) -> Path:
+def newsroom(tmp_path, hook_env, clone, rev) -> Path:
     """A repository of articles with claimdiff installed as its pre-commit hook, as the README shows it."""
     repo = tmp_path / "newsroom"
     repo.mkdir()
     git("init", "-q", cwd=repo)
     config = yaml.safe_load(readme_hook_config())
     (entry,) = config["repos"]
-    # this checkout at its HEAD stands for the released repository at its tag
-    entry["repo"], entry["rev"] = str(ROOT), rev
+    # the snippet as the README gives it, with the desk's clone as the repository and, since the clone has no tags,
+    # its commit SHA as rev (the README's comment on rev says so)
+    assert "SHA" in readme_hook_config()
+    entry["repo"], entry["rev"] = str(clone), rev
     entry["hooks"][0]["verbose"] = True  # pre-commit shows a passing hook's output too, so the test can read it
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     pre_commit = Path(sys.executable).parent / "pre-commit"
@@ -120,3 +133,5 @@ def test_a_commit_with_a_discrepancy_is_blocked(newsroom, hook_env):
     assert result.returncode == 1, output
     assert "conflict" in output and "1 discrepancy" in output
     assert "blast/draft.txt" not in committed(newsroom)
+    # it says how to acknowledge what blocked it, in one command
+    assert "to acknowledge these differences: claimdiff --hook" in output and "--write-baseline" in output

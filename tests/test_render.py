@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.render import render
 from tests.factories import claim, quantity, report
@@ -75,10 +76,13 @@ def test_the_label_says_what_each_side_counts_when_they_differ():
     b = claim("B", quantity("around 9,000", 9000, low=8100, high=9900, qualifier="approximate"), event="evacuated",
               noun="child")  # fmt: skip
     doc = report([(a, b)])
-    assert doc.groups[0].label == "evacuated (A: not said, B: child)"
+    # plain words: what B says it counts, and nothing for A, which does not say (not "A: not said, B: child")
+    assert doc.groups[0].label == "evacuated (children in B)"
     assert "evacuated (child)" not in render(doc, "markdown")
+    two = report([(replace(a, noun="person"), b)])
+    assert two.groups[0].label == "evacuated (people in A; children in B)"
     same = report([(claim("A", quantity("3", 3)), claim("B", quantity("5", 5)))])
-    assert same.groups[0].label == same.groups[0].what == "killed (person)"
+    assert same.groups[0].label == "killed (people)" and same.groups[0].what == "killed (person)"
 
 
 def test_json_gains_the_pairs_and_keeps_every_field():

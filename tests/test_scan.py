@@ -106,6 +106,39 @@ def test_markdown_and_html_lead_with_the_story_that_disagrees(local):
     assert page.startswith("<!doctype html>") and f"id='{elgin}'" in page
 
 
+def test_the_html_page_renders_each_story_as_a_table(local):
+    """Each disagreeing story's section is an HTML table with a row a group and a cell a report, as the compare page
+    renders it: no Markdown pasted into a <pre> (literal ``**34**<br>``, off the page's right edge)."""
+    from html.parser import HTMLParser
+
+    class Tables(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.section, self.tables, self.cells, self.tags = None, {}, {}, []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            if tag == "section":
+                self.section = dict(attrs)["id"]
+            elif tag == "table" and self.section:
+                self.tables[self.section] = self.tables.get(self.section, 0) + 1
+            elif tag == "td" and self.section:
+                self.cells.setdefault(self.section, []).append("")
+
+        def handle_data(self, data):
+            if self.section and self.tags and self.tags[-1] in ("td", "b", "mark", "small"):
+                self.cells[self.section][-1] += data
+
+    elgin = local.index()[0].id
+    page = render_html(local)
+    parser = Tables()
+    parser.feed(page)
+    assert "pre" not in parser.tags and "**" not in page
+    assert parser.tables == {elgin: 1}
+    cells = " ".join(parser.cells[elgin])
+    assert "Five" in cells and "Seven" in cells and "conflict" in cells
+
+
 def test_since_leaves_out_older_articles(feed, encoder):
     result = scan([feed / "wires"], since="2014-02-01", encoder=encoder)
     assert {os.path.basename(a.path) for s in result.stories for a in s.articles} == {

@@ -70,7 +70,7 @@ def render(meta: dict) -> str:
         "",
         "English news copy only. Trained on 2,400-character leads of two corpora (US gun violence and ECB+'s 43",
         "topics); it has not seen live blogs, tables or financial filings. It judges one pair of sentences: a count",
-        "whose sense needs the paragraph before (\"the toll rose to 12\" after a paragraph on another town) can be",
+        'whose sense needs the paragraph before ("the toll rose to 12" after a paragraph on another town) can be',
         "misjudged. The int8 graph is held to the torch model's probabilities on sample dev pairs",
         "(`tests/test_judge.py`).",
         "",

@@ -64,8 +64,13 @@ def _sentences(root: Path, record: dict) -> dict[str, dict]:
         for f in figures(text, side.upper()):
             if is_age(text, f.start, f.end):
                 continue  # see is_age: no ages in the judge's data
-            out[f.id] = {"start": f.start, "end": f.end, "quote_start": f.s_start, "sentence": f.sentence,
-                         "text": f.text}
+            out[f.id] = {
+                "start": f.start,
+                "end": f.end,
+                "quote_start": f.s_start,
+                "sentence": f.sentence,
+                "text": f.text,
+            }
     return out
 
 

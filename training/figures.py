@@ -23,8 +23,15 @@ _UNITS = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = "hundred thousand million billion trillion dozen".split()
 _NUMBER_WORD = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS[1:10]) + r"))?|" + "|".join(_UNITS) + r"|"
-    + "|".join(_SCALES) + r"s?)"
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(_UNITS[1:10])
+    + r"))?|"
+    + "|".join(_UNITS)
+    + r"|"
+    + "|".join(_SCALES)
+    + r"s?)"
 )
 _VAGUE = r"(?:several|dozens|scores|hundreds|thousands|millions|billions|a few|a handful|a couple|tens of thousands)"
 _DIGITS = r"(?:[$£€¥]\s?)?\d+(?:[,.]\d+)*(?:\s?(?:%|percent|per cent))?"

@@ -30,8 +30,14 @@ WHYS = ("part", "another time", "another event", "plan", "different thing", "cou
 
 
 def _figure(f: Figure) -> dict:
-    return {"id": f.id, "start": f.start, "end": f.end, "text": f.text, "quote": f.sentence[:QUOTE],
-            "quote_start": f.s_start}
+    return {
+        "id": f.id,
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "quote": f.sentence[:QUOTE],
+        "quote_start": f.s_start,
+    }
 
 
 def resolve(line: dict, pair: dict, root: Path) -> dict:
@@ -63,8 +69,9 @@ def link_set(record: dict) -> set[tuple[str, str]]:
 def agreement(first: dict, second: dict) -> tuple[int, int, int, int, int]:
     """(links of the first, of the second, shared, shared with the same kind, shared with a discrepancy kind on
     one side only)."""
-    kinds = [{(x["id"], y["id"]): c["kind"] for c in r["counts"] for x in c["a"] for y in c["b"]}
-             for r in (first, second)]
+    kinds = [
+        {(x["id"], y["id"]): c["kind"] for c in r["counts"] for x in c["a"] for y in c["b"]} for r in (first, second)
+    ]
     shared = kinds[0].keys() & kinds[1].keys()
     same_kind = sum(kinds[0][k] == kinds[1][k] for k in shared)
     flips = sum((kinds[0][k] == "agree") != (kinds[1][k] == "agree") for k in shared)
@@ -80,7 +87,9 @@ def settle(record: dict, decisions: list[dict], figs: dict[str, dict]) -> int:
         a, b = d["a"], d["b"]
         if a not in figs or b not in figs:
             continue
-        holding = [c for c in record["counts"] if any(x["id"] == a for x in c["a"]) and any(y["id"] == b for y in c["b"])]
+        holding = [
+            c for c in record["counts"] if any(x["id"] == a for x in c["a"]) and any(y["id"] == b for y in c["b"])
+        ]
         if d.get("same"):
             kind = d.get("kind") if d.get("kind") in KINDS else "agree"
             if holding:
@@ -88,8 +97,9 @@ def settle(record: dict, decisions: list[dict], figs: dict[str, dict]) -> int:
                     changed += c["kind"] != kind
                     c["kind"] = kind
                 continue
-            record["counts"].append({"what": f"settled: {d.get('note', '')}"[:120], "kind": kind, "a": [figs[a]],
-                                     "b": [figs[b]]})
+            record["counts"].append(
+                {"what": f"settled: {d.get('note', '')}"[:120], "kind": kind, "a": [figs[a]], "b": [figs[b]]}
+            )
             changed += 1
         elif holding:
             for c in holding:
@@ -140,13 +150,17 @@ def main() -> None:
     for pid, versions in sorted(labelled.items()):
         pair = pairs[pid]
         who, record = versions[0]
-        entry = {k: pair[k] for k in ("id", "corpus", "group", "split", "a", "b", "date_a", "date_b", "window_a",
-                                      "window_b")}
+        entry = {
+            k: pair[k] for k in ("id", "corpus", "group", "split", "a", "b", "date_a", "date_b", "window_a", "window_b")
+        }
         entry.update(record, labeller=who)
         if len(versions) > 1:
             doubles += 1
-            entry["second"] = {"labeller": versions[1][0], "counts": versions[1][1]["counts"],
-                               "not_same": versions[1][1]["not_same"]}
+            entry["second"] = {
+                "labeller": versions[1][0],
+                "counts": versions[1][1]["counts"],
+                "not_same": versions[1][1]["not_same"],
+            }
             totals = [t + x for t, x in zip(totals, agreement(record, versions[1][1]), strict=True)]
             if pid in decisions:
                 figs = {}
@@ -156,19 +170,24 @@ def main() -> None:
                 entry["counts"] = json.loads(json.dumps(entry["counts"]))  # the second version keeps its own
                 changes += settle(entry, decisions[pid], figs)
         out.append(entry)
-    (LABELS / "links.json").write_text(json.dumps(out, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                                       encoding="utf-8")
+    (LABELS / "links.json").write_text(
+        json.dumps(out, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     links = sum(len(link_set(r)) for r in out)
     domains = {r["domain"].lower() for r in out}
     per_split = ", ".join(f"{s} {sum(r['split'] == s for r in out)}" for s in ("train", "dev", "test"))
-    print(f"{len(out)} pairs ({per_split}),"
-          f" {links} same-count links, {sum(len(r['not_same']) for r in out)} hard negatives, {len(domains)} domains")
+    print(
+        f"{len(out)} pairs ({per_split}),"
+        f" {links} same-count links, {sum(len(r['not_same']) for r in out)} hard negatives, {len(domains)} domains"
+    )
     a, b, shared, same_kind, flips = totals
     if doubles:
         p, r = shared / max(b, 1), shared / max(a, 1)
-        print(f"agreement on {doubles} pairs labelled twice: link F1 {2 * p * r / max(p + r, 1e-9):.3f} "
-              f"({shared} shared of {a} / {b}); same kind on {same_kind}/{shared} shared links; "
-              f"agree-vs-discrepancy disagreements {flips}; {changes} labels changed by adjudication")
+        print(
+            f"agreement on {doubles} pairs labelled twice: link F1 {2 * p * r / max(p + r, 1e-9):.3f} "
+            f"({shared} shared of {a} / {b}); same kind on {same_kind}/{shared} shared links; "
+            f"agree-vs-discrepancy disagreements {flips}; {changes} labels changed by adjudication"
+        )
 
 
 if __name__ == "__main__":

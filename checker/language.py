@@ -1,0 +1,54 @@
+"""Is this English? A stop-word and script test, offline, for copy claimdiff cannot read.
+
+claimdiff reads English news copy only (its quantity rules, its parser and its models are English). A Russian
+report of "34 погибших" would otherwise pass as "no discrepancy", which an editor reads as "they agree". Letters of
+another script (Cyrillic, Arabic, CJK...) above half of an article's letters name that script; Latin-script copy
+whose share of the commonest English function words is below a measured floor is another language. The test is a
+classic of language identification (Grefenstette 1995) and needs no model: a detector package (langdetect, fastText
+lid) would add a dependency for a yes/no question this answers on every article of our corpora.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data" / "language.toml"
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@cache
+def _data() -> dict:
+    return tomllib.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(_data()["stopwords"][0]["words"].split())
+
+
+def language_of(text: str) -> str:
+    """``"english"``, or what the copy is written in instead, as a note names it ("Cyrillic script (Russian,
+    Ukrainian...)", "a language other than English"). Short or letterless texts are taken as English: too little
+    to tell."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return "english"
+    for script in _data()["script"]:
+        inside = sum(any(lo <= ord(ch) <= hi for lo, hi in script["ranges"]) for ch in letters)
+        if inside * 2 > len(letters):
+            return script["name"]
+    latin = _data()["latin"][0]
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < latin["min_words"]:
+        return "english"
+    share = sum(w in _stopwords() for w in words) / len(words)
+    return "english" if share >= latin["min_share"] else latin["name"]
+
+
+def all_records() -> list[tuple[str, str]]:
+    """Every (text, expected) example of the data file, for the tests."""
+    data = _data()
+    return [tuple(x) for kind in ("stopwords", "script", "latin") for r in data[kind] for x in r["examples"]]
