@@ -122,6 +122,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print misses, false flags and trap alarms")
     parser.add_argument("--stages", action="store_true", help="count where each missed discrepancy is lost")
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
+    parser.add_argument("--threshold", type=float, help="the judge's threshold, to sweep it on dev")
     parser.add_argument("--alignment", choices=MODES, default=MODES[0], help="the judge, the gates, or both")
     args = parser.parse_args()
 

@@ -48,7 +48,9 @@ def _side(claims, figs: list[dict]) -> set[int]:
     return {k for k, c in enumerate(claims) if any(_overlaps(c, f) for f in figs)}
 
 
-def evaluate(records: list[dict], alignment: str, encoder, root: Path, tmp: Path, misses: bool = False) -> dict:
+def evaluate(
+    records: list[dict], alignment: str, encoder, root: Path, tmp: Path, misses: bool = False, threshold=None
+) -> dict:
     t = dict.fromkeys(
         (
             "required",
@@ -77,7 +79,13 @@ def evaluate(records: list[dict], alignment: str, encoder, root: Path, tmp: Path
             paths.append(path)
         dates = [r["date_a"], r["date_b"]] if r["date_a"] and r["date_b"] else None
         report = checker.compare(
-            paths, labels=["A", "B"], dates=dates, encoder=encoder, alignment=alignment, cache=False
+            paths,
+            labels=["A", "B"],
+            dates=dates,
+            encoder=encoder,
+            alignment=alignment,
+            cache=False,
+            same_count_threshold=threshold,
         )
 
         def keep(figs, side, texts=texts):
@@ -159,6 +167,7 @@ def main() -> None:
     parser.add_argument("--alignment", choices=(*MODES, "all"), default=MODES[0])
     parser.add_argument("--corpus", choices=("ecb", "gva", "both"), default="both")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--threshold", type=float, nargs="*", help="sweep the judge's threshold (dev only)")
     args = parser.parse_args()
     root = corpus("ecbplus_text").parent
     records = json.loads((LABELS / "links.json").read_text(encoding="utf-8"))
@@ -169,7 +178,9 @@ def main() -> None:
     print(f"links {args.split} ({args.corpus}): {len(records)} pairs")
     with tempfile.TemporaryDirectory() as tmp:
         for mode in MODES if args.alignment == "all" else (args.alignment,):
-            print(line(mode, evaluate(records, mode, encoder, root, Path(tmp), args.misses)), flush=True)
+            for t in args.threshold or [None]:
+                name = mode if t is None else f"{mode}@{t}"
+                print(line(name, evaluate(records, mode, encoder, root, Path(tmp), args.misses, t)), flush=True)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ For each backend:
 - peak RSS of that cold run;
 - encoder sentences/s on GVA sentences (model already loaded);
 - articles/s over the GVA corpus (every incident through ``checker.compare``), split by stage.
-And once: the wall time of ``claimdiff --help``; the dependency parser's cost (importing spaCy and loading its
-model in a new process; sentences/s on GVA sentences that hold a quantity), which is part of the claims stage.
+And once: the pair judge's pairs/s (int8 ONNX, uncached); the wall time of ``claimdiff --help``; the dependency
+parser's cost (importing spaCy and loading its model in a new process; sentences/s on GVA sentences that hold a
+quantity), which is part of the claims stage.
 """
 
 from __future__ import annotations
@@ -115,6 +116,16 @@ def main() -> None:
         parse(numeric[8:])
         rate = (len(numeric) - 8) / (time.perf_counter() - start)
         print(f"parser: {rate:,.0f} sentences/s (GVA sentences with a number)")
+        from checker.judge import Judge, context
+
+        contexts = [context(t, q.start, q.end) for t in numeric for q in extract(t)[:1]]
+        pairs = [(contexts[i], contexts[(i * 7 + 3) % len(contexts)]) for i in range(min(640, len(contexts)))]
+        judge = Judge(cache=False)
+        judge.probabilities(pairs[:8])  # load the model outside the timing
+        start = time.perf_counter()
+        judge.probabilities(pairs)
+        rate = len(pairs) / (time.perf_counter() - start)
+        print(f"pair judge: {rate:,.0f} pairs/s (int8, pairs of GVA figure contexts, uncached)")
         for backend in backends:
             encoder = load_encoder(backend, cache=False)
             encoder.encode(sample[:8])  # load the model outside the timings

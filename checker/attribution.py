@@ -332,6 +332,14 @@ def named_sayers(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _found(text: str, name: str | None, start: int) -> tuple[int, int] | None:
+    """Where ``name`` is written in ``text`` from ``start`` on (the figure's sentence or the next), else None."""
+    if name is None:
+        return None
+    at = text.find(name, start)
+    return (at, at + len(name)) if at >= 0 else None
+
+
 def attribute(
     text: str, title: str, figures: Sequence[tuple[int, int, str, str | None, tuple[int, int] | None]]
 ) -> list[tuple[str | None, tuple[int, int] | None]]:
@@ -349,24 +357,22 @@ def attribute(
             raw, where = sentence[span[0] : span[1]], (start + span[0], start + span[1])
         if raw is None:
             raw = quote_speaker(sentence, following)
-            if raw is not None:
-                at = sentence.find(raw)
-                where = (start + at, start + at + len(raw)) if at >= 0 else None
+            where = _found(text, raw, start)
         headline = (start == 0 and title and sentence.strip() == title.strip()) or not re.search(
             r"[.!?\"”’)]\s*$", sentence
         )  # the title, or a line with no full stop: a related story's headline ("... Shelter – Governor")
         if raw is None and headline:
             raw = headline_source(sentence)
-            if raw is not None:
-                at = sentence.find(raw)
-                where = (start + at, start + at + len(raw)) if at >= 0 else None
+            where = _found(text, raw, start)
         if raw is not None and is_pronoun(raw):
             # "we believe ...," said Detective Klementich: a pronoun inside a quote is its speaker; else "he said"
             # names the speaker named last
             before = [name for at, name in sayers if at < start] + seen
-            raw = quote_speaker(sentence, following) or (before[-1] if before else None)
-            if raw is not None and is_pronoun(raw):
-                raw = before[-1] if before else None
+            speaker = quote_speaker(sentence, following)
+            if speaker is not None and not is_pronoun(speaker):
+                raw, where = speaker, _found(text, speaker, start) or where
+            else:
+                raw = before[-1] if before else None  # where stays the pronoun's words
         if raw is None:
             out.append((None, None))
             continue

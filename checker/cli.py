@@ -19,7 +19,7 @@ FAIL_ON = ("conflict", "update", "any", "never")
 #: Mirrors embeddings.BACKENDS (the first is the default); kept here so that --help imports no model code.
 BACKENDS = ("onnx", "sentence-transformers")
 #: Mirrors checker.align.MODES (the first is the default), for the same reason.
-ALIGNMENTS = ("judge", "gates", "both")
+ALIGNMENTS = ("gates", "both", "judge")
 #: Defaults for the options a config file may set (flags win over the file, the file over these).
 DEFAULTS = {
     "format": "table",
@@ -54,7 +54,7 @@ examples:
   claimdiff a.txt b.txt -q --format json            no progress or notes on stderr, for a script
   claimdiff a.txt b.txt --backend sentence-transformers
                                                     embed with the reference model on torch (slower)
-  claimdiff a.txt b.txt --alignment gates           align with the hand rules instead of the trained judge
+  claimdiff a.txt b.txt --alignment judge           let the trained judge pair any figures (finds more, flags more)
   claimdiff a.txt b.txt --no-cache                  keep no sentence vectors on disk
   claimdiff --version                               which claimdiff this is
   claimdiff https://example.org/story draft.md      fetch a page (timeout and size cap; cached for an hour)
@@ -135,7 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--alignment",
         choices=ALIGNMENTS,
         default=ALIGNMENTS[0],
-        help="which figures state the same count: the trained pair judge (default), the hand gates, or both",
+        help="which figures state the same count: the hand gates (default), the gates with the trained pair judge "
+        "deciding, or the judge alone",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="do not keep sentence vectors in the user cache between runs"

@@ -1,7 +1,8 @@
 """How likely two figures of two reports state the same count: claimdiff's own pair judge.
 
-The judge is a MiniLM-L6 cross-encoder fine-tuned on labelled same-count links (``training/``; the model card is
-``checker/models/judge/README.md``). It reads the two figures' sentences with each figure marked and its number
+Every grouped pair of claims gets its P(same count) from it, and ``--alignment both`` / ``judge`` align claims
+with it (:func:`checker.align.align_judged`). It is a MiniLM-L6 cross-encoder fine-tuned on labelled same-count
+links (``training/``; the model card is ``checker/models/judge/README.md``). It reads the two figures' sentences with each figure marked and its number
 masked (:func:`context`), so that it decides "the same count", never "the same number": "two killed" and "three
 dead" must score as high as "three killed" and "three dead".
 

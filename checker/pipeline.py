@@ -44,6 +44,7 @@ def compare(
     progress: Progress | None = None,
     alignment: str = MODES[0],
     english_only: bool = True,
+    same_count_threshold: float | None = None,
 ) -> Report:
     """Compare the numeric claims of two or more articles.
 
@@ -55,10 +56,11 @@ def compare(
     article is compared against every other one and only groups that involve it are reported (the reference may also
     be among ``paths``). ``baseline`` names a file of acknowledged differences (see :mod:`checker.baseline`). Web
     addresses (http, https) are fetched unless ``offline``. ``alignment`` is one of :data:`checker.align.MODES`: the
-    trained pair judge (default), the hand gates, or both. An article that is not in English is an
-    :class:`~checker.errors.InputError` (``about="language"``) unless ``english_only`` is False; then it is
-    compared with a note saying so. Raises :class:`~checker.errors.InputError` for bad input
-    and :class:`embeddings.ModelUnavailable` when the model is not installed.
+    gates (default), the gates with the pair judge deciding, or the judge alone. An article that is not in
+    English is an :class:`~checker.errors.InputError` (``about="language"``) unless ``english_only`` is False;
+    then it is compared with a note saying so. ``same_count_threshold`` overrides the judge's threshold (for
+    benchmarks that sweep it; the shipped one was chosen on dev). Raises :class:`~checker.errors.InputError` for
+    bad input and :class:`embeddings.ModelUnavailable` when the model is not installed.
     """
     if alignment not in MODES:
         raise ValueError(f"unknown alignment {alignment!r}; choose one of {', '.join(MODES)}")
@@ -138,7 +140,7 @@ def compare(
     vectors = np.stack([vectors_by_text[c.sentence.text] for c in candidates]) if candidates else np.zeros((0, 1))
     floor = {"min_similarity": min_similarity} if min_similarity is not None else {}
     if alignment == "gates":
-        groups = align(candidates, vectors, **floor)
+        groups = _with_judgements(align(candidates, vectors, **floor), cache)
     else:
         from checker.judge import context, load_judge
 
@@ -154,7 +156,12 @@ def compare(
             return p
 
         groups = align_judged(
-            candidates, vectors, probabilities, threshold=judge_model.meta["threshold"], mode=alignment, **floor
+            candidates,
+            vectors,
+            probabilities,
+            threshold=same_count_threshold if same_count_threshold is not None else judge_model.meta["threshold"],
+            mode=alignment,
+            **floor,
         )
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
@@ -207,6 +214,24 @@ def compare(
         report = baseline_file.apply(report, acknowledged, counted)
     lap("report")
     return report
+
+
+def _with_judgements(groups: list, cache: bool) -> list:
+    """The gates' groups, each pair of claims given the pair judge's P(same count), for ``--explain`` and the JSON
+    (a handful of pairs: the judge loads only when there is a group)."""
+    from dataclasses import replace as copy
+
+    from checker.judge import context, load_judge
+
+    pairs = [(g, i, j) for g in groups for i in range(len(g.claims)) for j in range(i + 1, len(g.claims))]
+    if not pairs:
+        return groups
+    ctx = {id(c): context(c.sentence.text, c.quantity.start, c.quantity.end) for g in groups for c in g.claims}
+    p = load_judge(cache).probabilities([(ctx[id(g.claims[i])], ctx[id(g.claims[j])]) for g, i, j in pairs])
+    scores: dict[int, dict[tuple[int, int], float]] = {}
+    for (g, i, j), x in zip(pairs, p, strict=True):
+        scores.setdefault(id(g), {})[(i, j)] = float(x)
+    return [copy(g, same_count=scores.get(id(g), {})) for g in groups]
 
 
 def _with_sources(verdict, claims: Sequence[Claim]):

@@ -148,7 +148,8 @@ def _verdict_cell(g: Discrepancy, report: Report, explain: bool) -> Text:
     if g.sources_differ:
         verdict.append("\nsources differ", style="italic")
     if explain:
-        verdict.append(f"\nsimilarity {g.similarity:.2f}\n{g.verdict.reason}", style="dim")
+        judged = f" · same count {min(g.same_count.values()):.2f}" if g.same_count else ""
+        verdict.append(f"\nsimilarity {g.similarity:.2f}{judged}\n{g.verdict.reason}", style="dim")
         places = sorted(set().union(*(c.places for c in g.claims)))
         if places:
             verdict.append(f"\nplace: {', '.join(places)}", style="dim")
@@ -265,7 +266,8 @@ def render_markdown(report: Report, *, show_all: bool = False, explain: bool = F
             if g.sources_differ:
                 verdict += " · sources differ"
             if explain:
-                verdict += f"<br>{_md(g.verdict.reason)}"
+                judged = f"same count {min(g.same_count.values()):.2f}; " if g.same_count else ""
+                verdict += f"<br>{judged}{_md(g.verdict.reason)}"
             lines.append(f"| {g.id} | {_md(g.label)} | " + " | ".join(cells) + f" | {verdict} |")
         lines.append("")
     lines.append(_summary_text(report))

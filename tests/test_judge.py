@@ -151,3 +151,17 @@ def test_cheap_pruning_keeps_money_from_people_and_levels_from_changes():
 
     align_judged([people, money, length], _vectors(3), probabilities, threshold=0.5)
     assert asked == []  # the judge is never asked about a pair pruning refuses
+
+
+def test_the_pruned_pairs_are_the_pairs_may_pair_allows():
+    """The vectorised pruning (row blocks in numpy) against the rule it implements, pair by pair."""
+    from checker.align import _pruned_pairs
+
+    units = ["person", "dollar", "kilometre", "percent", None]
+    claims = [
+        claim("ABC"[k % 3], quantity(str(k), k, unit=units[k % len(units)]), sentence=f"{k} of them in the attack.")
+        for k in range(1, 16)
+    ]
+    vectors = np.ones((len(claims), 4), dtype=np.float32) / 2
+    want = [(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims)) if may_pair(claims[i], claims[j])]
+    assert _pruned_pairs(claims, vectors) == want and want

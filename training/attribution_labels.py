@@ -51,15 +51,31 @@ def main() -> None:
             if f["id"] not in labels[aid]["sources"]:
                 continue
             s = next((s for s in sentences if s.start <= f["start"] < s.end), None)
-            figures.append({**f, "source": labels[aid]["sources"][f["id"]],
-                            "quote": s.text[:QUOTE] if s else f["text"], "quote_start": s.start if s else f["start"]})
-        out.append({"id": aid, "article": m["article"], "split": m["split"], "window": m["window"],
-                    "labeller": labels[aid]["labeller"], "figures": figures})
+            figures.append(
+                {
+                    **f,
+                    "source": labels[aid]["sources"][f["id"]],
+                    "quote": s.text[:QUOTE] if s else f["text"],
+                    "quote_start": s.start if s else f["start"],
+                }
+            )
+        out.append(
+            {
+                "id": aid,
+                "article": m["article"],
+                "split": m["split"],
+                "window": m["window"],
+                "labeller": labels[aid]["labeller"],
+                "figures": figures,
+            }
+        )
     (LABELS / "attribution.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     n = [f for r in out for f in r["figures"]]
-    print(f"{len(out)} articles, {len(n)} figures ({sum(f['source'] is not None for f in n)} with a source); "
-          f"dev {sum(len(r['figures']) for r in out if r['split'] == 'dev')}, "
-          f"test {sum(len(r['figures']) for r in out if r['split'] == 'test')}")
+    print(
+        f"{len(out)} articles, {len(n)} figures ({sum(f['source'] is not None for f in n)} with a source); "
+        f"dev {sum(len(r['figures']) for r in out if r['split'] == 'dev')}, "
+        f"test {sum(len(r['figures']) for r in out if r['split'] == 'test')}"
+    )
 
 
 if __name__ == "__main__":

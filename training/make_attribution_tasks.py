@@ -3,10 +3,11 @@
     python -m training.make_attribution_tasks --out /tmp/claimdiff_attr --parts 4
 
 Figures are the labelled counts of ``training/labels/links.json`` (every mention of a count both reports state:
-real counts, not years and ages), one of them an article, a stable sample of the articles, in the split of their pair (train pairs are used
-as dev: attribution is not trained), plus every figure of the two seed articles (dev). Each sheet shows the
-article's labelled window with the chosen figures marked ``[F3: 13]``; the labeller names who the copy says states
-each figure. The manifest (``training/labels/attribution_figures.json``) holds ids, offsets, splits, no text.
+real counts, not years and ages), one an article, of a stable sample of the articles, in the split of their pair
+(train pairs are used as dev: attribution is not trained), plus every figure of the two seed articles (dev).
+Each sheet shows the article's labelled window with the chosen figures marked ``[F3: 13]``; the labeller names who
+the copy says states each figure. The manifest (``training/labels/attribution_figures.json``) holds ids,
+offsets and splits, no text.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def main() -> None:
             if not mentions:
                 continue
             chosen = rng.sample(sorted(mentions), min(PER_ARTICLE, len(mentions)))
-            entry = articles.setdefault(r[side], {"article": r[side], "split": split, "window": r[f"window_{side}"],
-                                                   "figures": {}})
+            entry = articles.setdefault(
+                r[side], {"article": r[side], "split": split, "window": r[f"window_{side}"], "figures": {}}
+            )
             for start in chosen:
                 f = mentions[start]
                 entry["figures"][start] = {"start": f["start"], "end": f["end"], "text": f["text"]}
@@ -52,8 +54,12 @@ def main() -> None:
     for seed in SEEDS:
         text = (seeds_root / seed).read_text(encoding="utf-8")
         figs = [f for f in figures(text, "F") if not is_age(text, f.start, f.end)]
-        articles[seed] = {"article": seed, "split": "dev", "window": len(text),
-                          "figures": {f.start: {"start": f.start, "end": f.end, "text": f.text} for f in figs}}
+        articles[seed] = {
+            "article": seed,
+            "split": "dev",
+            "window": len(text),
+            "figures": {f.start: {"start": f.start, "end": f.end, "text": f.text} for f in figs},
+        }
     for split, keep in KEEP.items():
         names = sorted(n for n, e in articles.items() if e["split"] == split and n not in SEEDS)
         for name in set(names) - set(rng.sample(names, min(keep, len(names)))):
@@ -85,9 +91,11 @@ def main() -> None:
     manifest.sort(key=lambda m: m["id"])
     (LABELS / "attribution_figures.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     n = sum(len(m["figures"]) for m in manifest)
-    print(f"{len(manifest)} articles, {n} figures "
-          f"(dev {sum(len(m['figures']) for m in manifest if m['split'] == 'dev')}, "
-          f"test {sum(len(m['figures']) for m in manifest if m['split'] == 'test')})")
+    print(
+        f"{len(manifest)} articles, {n} figures "
+        f"(dev {sum(len(m['figures']) for m in manifest if m['split'] == 'dev')}, "
+        f"test {sum(len(m['figures']) for m in manifest if m['split'] == 'test')})"
+    )
 
 
 if __name__ == "__main__":
