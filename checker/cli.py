@@ -276,8 +276,10 @@ def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str], 
     from checker.pipeline import compare
 
     baseline = settings["baseline"]
-    if args.write_baseline and baseline and not Path(baseline).exists():
-        baseline = None  # the file is about to be created: nothing is acknowledged yet
+    if baseline and not Path(baseline).exists() and (args.write_baseline or not args.baseline):
+        # about to be created, or named by the configuration before anyone acknowledged anything: nothing is
+        # acknowledged yet (a --baseline FILE that is missing stays trouble: a mistyped name)
+        baseline = None
     with _progress(enabled=not args.quiet) as progress:
         return compare(
             articles,
@@ -321,7 +323,7 @@ def _finish(reports: list, args: argparse.Namespace, settings: dict, headings: S
         (report.exit_code_for(settings["fail-on"], same_source_only=args.same_source_only) for report in reports),
         default=EXIT_OK,
     )
-    if code == EXIT_DISCREPANCIES:  # also with --quiet (the hook): help at the point of need, one line
+    if code == EXIT_DISCREPANCIES and not args.quiet:
         print(f"claimdiff: to acknowledge these differences: {_acknowledge_command(args, settings)}", file=sys.stderr)
     return code
 

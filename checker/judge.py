@@ -46,8 +46,9 @@ _RUN = re.compile(r"#(?:(?:[\s-]+|\s+and\s+)#)+")
 
 
 def mask(figure: str) -> str:
-    """The figure with its number written as one ``#``: "at least 15" -> "at least #", "$2.5 million" ->
-    "$# million", "two hundred and five" -> "#"."""
+    """The figure with its number written as one ``#``: "at least 15" -> "at least #", "$2.5 million" -> "$#",
+    "two hundred and five" -> "#", "dozens" -> "#" (scale words and vague amounts are number words too, so that
+    "$15m" against "$12 million" and "dozens" against "40" read alike); qualifiers and units stay."""
     return _RUN.sub("#", _NUMBER.sub("#", figure))
 
 

@@ -3,7 +3,8 @@
 claimdiff reads English news copy only (its quantity rules, its parser and its models are English). A Russian
 report of "34 погибших" would otherwise pass as "no discrepancy", which an editor reads as "they agree". Letters of
 another script (Cyrillic, Arabic, CJK...) above half of an article's letters name that script; Latin-script copy
-whose share of the commonest English function words is below a measured floor is another language. The test is a
+whose share of the commonest English function words is below a measured floor, and which holds more function words
+of another Latin-script language than English ones, is another language. The test is a
 classic of language identification (Grefenstette 1995) and needs no model: a detector package (langdetect, fastText
 lid) would add a dependency for a yes/no question this answers on every article of our corpora.
 """
@@ -26,7 +27,12 @@ def _data() -> dict:
 
 @cache
 def _stopwords() -> frozenset[str]:
-    return frozenset(_data()["stopwords"][0]["words"].split())
+    return frozenset(next(r for r in _data()["stopwords"] if r["name"] == "english")["words"].split())
+
+
+@cache
+def _other_stopwords() -> frozenset[str]:
+    return frozenset(next(r for r in _data()["stopwords"] if r["name"] == "other")["words"].split())
 
 
 def language_of(text: str) -> str:
@@ -44,8 +50,10 @@ def language_of(text: str) -> str:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < latin["min_words"]:
         return "english"
-    share = sum(w in _stopwords() for w in words) / len(words)
-    return "english" if share >= latin["min_share"] else latin["name"]
+    english = sum(w in _stopwords() for w in words) / len(words)
+    other = sum(w in _other_stopwords() for w in words) / len(words)
+    # another language is written in its own function words, not merely without English ones (a table)
+    return latin["name"] if english < latin["min_share"] and other > english else "english"
 
 
 def all_records() -> list[tuple[str, str]]:

@@ -100,7 +100,7 @@ def compare(
         if written_in != "english":
             if english_only:
                 raise InputError(
-                    f"{path}: written in {written_in}, not English; claimdiff reads English news copy only",
+                    f"{path}: not English ({written_in}); claimdiff reads English news copy only",
                     about="language",
                 )
             note = f"not English ({written_in}): claimdiff reads English copy only, so figures may be missed"

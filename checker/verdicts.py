@@ -55,10 +55,14 @@ class Verdict(Judgement):
     """The judgement on one group: its most severe pair's (the largest gap among equals), and every pair."""
 
     pairs: tuple[PairVerdict, ...] = ()
+    #: The two reports the verdict is about when only some pairs were counted (a reference's own); else None.
+    about: tuple[str, str] | None = None
 
     @property
     def pair(self) -> tuple[str, str] | None:
         """The two reports the verdict is about, or None for a group of one."""
+        if self.about is not None:
+            return self.about
         worst = _worst(self.pairs)
         return worst.articles if worst else None
 
@@ -88,9 +92,10 @@ def summarise(pairs: tuple[PairVerdict, ...], counted: Callable[[PairVerdict], b
     if worst is None:
         reason = "one report only" if not pairs else "no pair of its reports is counted"
         return Verdict("consistent", 0.0, 0.0, reason, pairs=pairs)
+    about = worst.articles if counted is not None else None
     if worst.name == "consistent":
-        return Verdict("consistent", 0.0, 0.0, "the figures overlap", pairs=pairs)
-    return Verdict(**{f.name: getattr(worst, f.name) for f in fields(Judgement)}, pairs=pairs)
+        return Verdict("consistent", 0.0, 0.0, "the figures overlap", pairs=pairs, about=about)
+    return Verdict(**{f.name: getattr(worst, f.name) for f in fields(Judgement)}, pairs=pairs, about=about)
 
 
 def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_difference: float = 0.0) -> PairVerdict:

@@ -112,11 +112,8 @@ def train(train_ex: list[Example], work: Path):
 
 
 def torch_probabilities(model, pairs: list[tuple[str, str]]) -> np.ndarray:
-    return (
-        np.asarray(model.predict(pairs, batch_size=64, activation_fn=None, show_progress_bar=False), dtype=np.float64)
-        .reshape(-1)
-        .__array__()
-    )
+    """The fine-tuned torch model's P(same count): ``predict`` applies the model's sigmoid itself."""
+    return np.asarray(model.predict(pairs, batch_size=64, show_progress_bar=False), dtype=np.float64).reshape(-1)
 
 
 def export(model, work: Path, out: Path) -> Path:
@@ -184,7 +181,7 @@ def main() -> None:
         rng = random.Random(SEED)
         sample = rng.sample(range(len(dev_ex)), min(REFERENCE_PAIRS, len(dev_ex)))
         ref_pairs = [(dev_ex[i].a, dev_ex[i].b) for i in sample]
-        ref = 1 / (1 + np.exp(-torch_probabilities(model, ref_pairs)))
+        ref = torch_probabilities(model, ref_pairs)
     sha = hashlib.sha256(target.read_bytes()).hexdigest()
     meta = {
         "file": target.name,
