@@ -164,7 +164,7 @@ def test_the_package_builds_without_warnings_and_ships_its_data(tmp_path):
     import zipfile
 
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(tmp_path),
          str(ROOT)],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
