@@ -18,11 +18,21 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data" / "language.toml"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 @cache
 def _data() -> dict:
     return tomllib.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _scripts() -> list[tuple[str, re.Pattern]]:
+    """Each script's name and a character class of its letters (a regex counts them at C speed: a 5 MB feed)."""
+    return [
+        (r["name"], re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in r["ranges"]) + "]"))
+        for r in _data()["script"]
+    ]
 
 
 @cache
@@ -39,13 +49,12 @@ def language_of(text: str) -> str:
     """``"english"``, or what the copy is written in instead, as a note names it ("Cyrillic script (Russian,
     Ukrainian...)", "a language other than English"). Short or letterless texts are taken as English: too little
     to tell."""
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return "english"
-    for script in _data()["script"]:
-        inside = sum(any(lo <= ord(ch) <= hi for lo, hi in script["ranges"]) for ch in letters)
-        if inside * 2 > len(letters):
-            return script["name"]
+    for name, pattern in _scripts():
+        if len(pattern.findall(text)) * 2 > letters:
+            return name
     latin = _data()["latin"][0]
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < latin["min_words"]:

@@ -216,6 +216,10 @@ def compare(
     return report
 
 
+#: The most grouped pairs the judge scores for display under the gates: at about 220 pairs/s, two seconds.
+MAX_SCORED_PAIRS = 500
+
+
 def _with_judgements(groups: list, cache: bool) -> list:
     """The gates' groups, each pair of claims given the pair judge's P(same count), for ``--explain`` and the JSON
     (a handful of pairs: the judge loads only when there is a group)."""
@@ -224,6 +228,10 @@ def _with_judgements(groups: list, cache: bool) -> list:
     from checker.judge import context, load_judge
 
     pairs = [(g, i, j) for g in groups for i in range(len(g.claims)) for j in range(i + 1, len(g.claims))]
+    if len(pairs) > MAX_SCORED_PAIRS:
+        # a feed compared at once makes groups of hundreds of reports, and their pairs grow as the square: the
+        # first report against each other one, then no more than the cap (a display aid must not cost minutes)
+        pairs = [(g, 0, j) for g in groups for j in range(1, len(g.claims))][:MAX_SCORED_PAIRS]
     if not pairs:
         return groups
     ctx = {id(c): context(c.sentence.text, c.quantity.start, c.quantity.end) for g in groups for c in g.claims}
