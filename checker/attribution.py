@@ -148,7 +148,6 @@ def _phrase(head: Any) -> tuple[int, int]:
     return start, end
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z.]+")
 _HEADLINE_COLON = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)\s*:\s+\S")
 _HEADLINE_SAY = re.compile(r",\s*((?:[\w.'’-]+\s){0,3}[\w.'’-]+)\s+(?:say|says|said)\s*$", re.IGNORECASE)
 #: Headline prefixes that name no source: "UPDATE: ...", "WATCH: ...".
@@ -381,3 +380,10 @@ def attribute(
         seen.append(raw)
         out.append((name, where))
     return out
+
+
+def sources_differ(names: Sequence[str | None]) -> bool:
+    """Whether figures come from different named sources: every one named, and not all one source."""
+    if len(names) < 2 or any(n is None for n in names):
+        return False
+    return not all(same_source(names[0], n) for n in names[1:])

@@ -223,8 +223,6 @@ MAX_SCORED_PAIRS = 500
 def _with_judgements(groups: list, cache: bool) -> list:
     """The gates' groups, each pair of claims given the pair judge's P(same count), for ``--explain`` and the JSON
     (a handful of pairs: the judge loads only when there is a group)."""
-    from dataclasses import replace as copy
-
     from checker.judge import context, load_judge
 
     pairs = [(g, i, j) for g in groups for i in range(len(g.claims)) for j in range(i + 1, len(g.claims))]
@@ -239,17 +237,16 @@ def _with_judgements(groups: list, cache: bool) -> list:
     scores: dict[int, dict[tuple[int, int], float]] = {}
     for (g, i, j), x in zip(pairs, p, strict=True):
         scores.setdefault(id(g), {})[(i, j)] = float(x)
-    return [copy(g, same_count=scores.get(id(g), {})) for g in groups]
+    return [replace(g, same_count=scores.get(id(g), {})) for g in groups]
 
 
 def _with_sources(verdict, claims: Sequence[Claim]):
     """The verdict, its reason saying so when the figures come from different named sources: an editor reads "the
     outlets quote different sources" differently from "the outlets disagree" ("state radio: 25; hospital
     officials: 31"). The verdict itself is kept."""
-    from checker.attribution import same_source
+    from checker.attribution import sources_differ
 
-    names = [c.attribution for c in claims]
-    if len(names) < 2 or any(n is None for n in names) or all(same_source(names[0], n) for n in names[1:]):
+    if not sources_differ([c.attribution for c in claims]):
         return verdict
     sources = "; ".join(f"{c.attribution}: {c.quantity.text}" for c in claims)
     return replace(verdict, reason=f"{verdict.reason}; different sources ({sources})")

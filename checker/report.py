@@ -58,12 +58,9 @@ class Discrepancy:
     @property
     def sources_differ(self) -> bool:
         """Whether the group's figures come from different named sources (every figure named, not all one)."""
-        from checker.attribution import same_source
+        from checker.attribution import sources_differ
 
-        names = [c.attribution for c in self.claims]
-        if any(n is None for n in names) or len(names) < 2:
-            return False
-        return not all(same_source(names[0], n) for n in names[1:])
+        return sources_differ([c.attribution for c in self.claims])
 
     @property
     def label(self) -> str:
