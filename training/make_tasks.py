@@ -14,6 +14,7 @@ labels (``training/labels/pairs.json``) names only paths, splits and windows.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import zlib
@@ -32,8 +33,22 @@ GVA_INCIDENTS = {"train": 185, "dev": 45, "test": 60}
 LABELS = Path(__file__).resolve().parent / "labels"
 
 
+@functools.cache
+def _cluster_articles(path: Path) -> dict[str, str]:
+    """A ``news_clusters`` corpus's articles by id, as claimdiff reads them: the title, a blank line, the body."""
+    out = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        for a in json.loads(raw)["articles"]:
+            out[a["id"]] = f"{a['title']}\n\n{a['text']}" if a.get("title") else a["text"]
+    return out
+
+
 def article_text(root: Path, relative: str) -> str:
-    """The article as labelled and as benchmarked: ECB+ numbers joined again (same length, same offsets)."""
+    """The article as labelled and as benchmarked: ECB+ numbers joined again (same length, same offsets); a
+    ``news_clusters`` article is named ``news_clusters/<corpus>/clusters.jsonl#<article id>``."""
+    if "#" in relative:
+        path, article_id = relative.split("#", 1)
+        return _cluster_articles(root / path)[article_id]
     text = (root / relative).read_text(encoding="utf-8")
     return as_written(text) if relative.startswith("ecbplus_text/") else text
 
