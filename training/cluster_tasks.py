@@ -98,8 +98,16 @@ def more_gva_ecb(root: Path, used: set[str], rng: random.Random, n_gva: int, n_e
         if not all(2 <= _figure_count(article_text(root, r)) <= 45 for r in (a, b)):
             continue
         out.append(
-            {"id": f"gva2_{inc['incident_id']}", "corpus": "gva", "group": inc["incident_id"],
-             "split": gva_split(inc["incident_id"]), "a": a, "b": b, "date_a": x["dct"], "date_b": y["dct"]}
+            {
+                "id": f"gva2_{inc['incident_id']}",
+                "corpus": "gva",
+                "group": inc["incident_id"],
+                "split": gva_split(inc["incident_id"]),
+                "a": a,
+                "b": b,
+                "date_a": x["dct"],
+                "date_b": y["dct"],
+            }
         )
     ecb = json.loads((root / "ecbplus_text" / "index.json").read_text(encoding="utf-8"))
     candidates = []
@@ -116,8 +124,16 @@ def more_gva_ecb(root: Path, used: set[str], rng: random.Random, n_gva: int, n_e
         if not all(2 <= _figure_count(article_text(root, r)) <= 45 for r in (a, b)):
             continue
         out.append(
-            {"id": f"ecb_{Path(a).stem}_{Path(b).stem}", "corpus": "ecb", "group": sub["subtopic"],
-             "split": ecb_split(sub["topic"]), "a": a, "b": b, "date_a": None, "date_b": None}
+            {
+                "id": f"ecb_{Path(a).stem}_{Path(b).stem}",
+                "corpus": "ecb",
+                "group": sub["subtopic"],
+                "split": ecb_split(sub["topic"]),
+                "a": a,
+                "b": b,
+                "date_a": None,
+                "date_b": None,
+            }
         )
     return out
 
