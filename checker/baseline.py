@@ -32,9 +32,14 @@ from typing import Any
 from checker.claims import Claim
 from checker.errors import InputError
 from checker.report import Report
+from checker.safeio import atomic_write, printable, read_bounded
 from checker.verdicts import PairVerdict, summarise
 
 VERSION = 3
+#: The versions this claimdiff reads; a newer file is refused rather than half understood.
+READABLE_VERSIONS = frozenset({2, 3})
+#: A desk's baseline of 10,000 acknowledged differences is about 5 MB; a larger file is not a baseline.
+MAX_BYTES = 32 * 2**20
 
 
 @dataclass(frozen=True)
@@ -146,23 +151,61 @@ def write(report: Report, path: str | os.PathLike) -> int:
         and not (e.get("articles") and set(e["articles"]) <= compared)
     ]
     entries = sorted([*kept, *fresh], key=lambda e: (e.get("articles", []), e.get("count", ""), e["fingerprint"]))
-    text = json.dumps({"version": VERSION, "acknowledged": entries}, ensure_ascii=False, indent=2, sort_keys=True)
+    doc = {"version": VERSION, "acknowledged": entries}
+    text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # a file name that is not UTF-8 (os.fsdecode's surrogates): written as JSON escapes, which load back as
+        # the same name, instead of failing after the file was opened
+        text = json.dumps(doc, ensure_ascii=True, indent=2, sort_keys=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text + "\n", encoding="utf-8")
+    atomic_write(path, text + "\n")  # a crash or a full disk leaves the old baseline whole
     return len(fresh)
 
 
 def _entries(path: Path) -> list[dict[str, Any]]:
+    """The entries of the baseline at ``path``, each checked: a dict with a text ``fingerprint``, a list of text
+    ``articles`` and (version 3) a list of text ``figures``. Any other shape is :class:`InputError`."""
+    name = printable(path)
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        entries = [dict(e) for e in doc["acknowledged"]]
-        for e in entries:
-            e["fingerprint"] = str(e["fingerprint"])
-        return entries
+        raw = read_bounded(path, limit=MAX_BYTES, what="baseline file")
     except FileNotFoundError:
-        raise InputError(f"{path}: no such baseline file", about="baseline") from None
-    except (OSError, ValueError, KeyError, TypeError):
-        raise InputError(f"{path}: not a claimdiff baseline file", about="baseline") from None
+        raise InputError(f"{name}: no such baseline file", about="baseline") from None
+    except InputError as exc:
+        raise InputError(str(exc), about="baseline") from None
+    try:
+        doc = json.loads(raw.decode("utf-8-sig"))  # an editor's byte-order mark is not an error
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise InputError(f"{name}: not a claimdiff baseline file (not UTF-8 JSON)", about="baseline") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("acknowledged"), list):
+        raise InputError(
+            f"{name}: not a claimdiff baseline file (no list of acknowledged differences)", about="baseline"
+        )
+    version = doc.get("version", 2)
+    if isinstance(version, bool) or not isinstance(version, int) or version not in READABLE_VERSIONS:
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > VERSION
+        why = "written by a newer claimdiff; upgrade to read it" if newer else "an unknown version"
+        raise InputError(f"{name}: baseline version {printable(repr(version))}: {why}", about="baseline")
+    entries = []
+    for i, e in enumerate(doc["acknowledged"]):
+        if not (
+            isinstance(e, dict)
+            and isinstance(e.get("fingerprint"), str | int)
+            and not isinstance(e.get("fingerprint"), bool)
+            and _texts(e.get("articles", []))
+            and isinstance(e.get("count", ""), str)
+            and (e.get("figures") is None or _texts(e["figures"]))
+        ):
+            raise InputError(f"{name}: entry {i + 1} of the baseline is malformed", about="baseline")
+        entry = dict(e)
+        entry["fingerprint"] = str(entry["fingerprint"])
+        entries.append(entry)
+    return entries
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _relative(article_path: str, folder: Path) -> str:

@@ -6,9 +6,10 @@ Library errors name no flag; :func:`_message` points each at the option behind i
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker import __version__
@@ -75,8 +76,31 @@ exit codes (as diff(1)):
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose usage errors are one line on stderr and exit 2, like every other trouble."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from checker.safeio import printable
+
+        self.exit(EXIT_TROUBLE, f"{self.prog}: {printable(message)} (see {self.prog} --help)\n")
+
+
+def _number(low: float, high: float = math.inf) -> Callable[[str], float]:
+    """An argparse type: a finite number from ``low`` to ``high`` ("nan", "inf" and 2 for a cosine are refused)."""
+
+    def parse(text: str) -> float:
+        value = float(text)  # ValueError: argparse says "invalid value"
+        if not (math.isfinite(value) and low <= value <= high):
+            span = f"from {low:g} to {high:g}" if math.isfinite(high) else f"≥ {low:g}"
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number {span}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="claimdiff",
         description="Find where news reports of the same events disagree on the numbers.",
         epilog=EPILOG,
@@ -121,10 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compare an article that is not in English (by default: trouble, exit 2), with a note that says so",
     )
-    parser.add_argument("--min-difference", type=float, metavar="N", help="ignore gaps smaller than N (default: 0)")
+    parser.add_argument(
+        "--min-difference", type=_number(0.0), metavar="N", help="ignore gaps smaller than N (default: 0)"
+    )
     parser.add_argument(
         "--min-similarity",
-        type=float,
+        type=_number(0.0, 1.0),
         metavar="X",
         help="least sentence similarity to pair lead figures (default: 0.15)",
     )
@@ -147,13 +173,54 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run claimdiff; return the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["scan"]:
-        return _scan(build_scan_parser().parse_args(argv[1:]))
+    """Run claimdiff; return the exit code: 0, 1 (discrepancies) or 2 (trouble, one line on stderr).
+
+    This is the one place where anything a user can cause (a bad file, name, option, configuration, page) becomes
+    that one line: an :class:`OSError`, :class:`ValueError`, :class:`UnicodeError` or :class:`RecursionError` from
+    reading input is trouble, never a traceback that exits 1 (which a hook reads as "discrepancies found"). Set
+    ``CLAIMDIFF_DEBUG=1`` to see the traceback of an unexpected error.
+    """
+    from checker.errors import InputError
+    from embeddings import ModelUnavailable
+
+    try:
+        argv = list(sys.argv[1:] if argv is None else argv)
+        if argv[:1] == ["scan"]:
+            return _scan(build_scan_parser().parse_args(argv[1:]))
+        return _main(argv)
+    except (InputError, ModelUnavailable) as exc:
+        return _fail(_message(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except BrokenPipeError:  # `claimdiff ... | head`: the reader left; nothing to say to it
+        with _suppress_all():  # no second error when Python flushes standard output at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_TROUBLE
+    except OSError as exc:
+        return _fail(_os_message(exc))
+    except (ValueError, RecursionError) as exc:  # UnicodeError is a ValueError
+        if os.environ.get("CLAIMDIFF_DEBUG"):
+            raise
+        return _fail(f"cannot read the input ({type(exc).__name__}: {_first_line(exc)})")
+    except Exception as exc:  # a bug: still exit 2, so that no hook reads it as "discrepancies found"
+        if os.environ.get("CLAIMDIFF_DEBUG"):
+            raise
+        return _fail(
+            f"internal error ({type(exc).__name__}: {_first_line(exc)}); CLAIMDIFF_DEBUG=1 shows the traceback"
+        )
+
+
+def _main(argv: list[str]) -> int:
+    from checker import config
+    from checker.safeio import clashes
+
+    # "--" ends the options: "claimdiff -- -x.txt b.txt" compares a file whose name starts with a dash
+    words, rest = (argv[: argv.index("--")], argv[argv.index("--") + 1 :]) if "--" in argv else (argv, [])
     # intermixed: "--label AP a.txt --label Draft b.txt" names each article where it stands
     parser = build_parser()
-    args = parser.parse_intermixed_args(argv)
+    args = parser.parse_intermixed_args(words)
+    args.articles = [*args.articles, *rest]
+    _quiet_notes(args.quiet)
     if args.label or args.date:
         # one value per article: in article order, wherever they stand; fewer: each names the article after it
         labels, dates = _per_article(parser, argv, args.articles)
@@ -162,29 +229,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.date and len(args.date) != len(args.articles):
             args.date = dates
 
-    from checker import config
-    from checker.errors import InputError
-    from embeddings import ModelUnavailable
+    settings = _settings(args, config.find())
+    if args.write_baseline == "":  # a bare --write-baseline: the configuration's baseline
+        if not settings["baseline"]:
+            return _fail("--write-baseline: name a file, or set baseline in the configuration")
+        args.write_baseline = settings["baseline"]
+    args.argv = argv
+    if args.hook:
+        return _hook(args, settings)
+    inputs = [p for p in [*args.articles, args.reference] if p]
+    refused = _overwrites(args, settings, inputs, clashes)
+    if refused:
+        return _fail(refused)
+    report = _compare(args, settings, args.articles)
+    return _finish([report], args, settings)
 
-    try:
-        settings = _settings(args, config.find())
-        if args.write_baseline == "":  # a bare --write-baseline: the configuration's baseline
-            if not settings["baseline"]:
-                return _fail("--write-baseline: name a file, or set baseline in the configuration")
-            args.write_baseline = settings["baseline"]
-        args.argv = argv
-        if args.hook:
-            return _hook(args, settings)
-        inputs = {Path(p).resolve() for p in [*args.articles, args.reference] if p and p != "-"}
-        for out in (args.output, args.write_baseline):
-            if out and Path(out).resolve() in inputs:
-                return _fail(f"{out}: is one of the articles; refusing to overwrite it")
-        report = _compare(args, settings, args.articles)
-        return _finish([report], args, settings)
-    except (InputError, ModelUnavailable) as exc:
-        return _fail(_message(exc))
-    except KeyboardInterrupt:
-        return _fail("interrupted")
+
+def _overwrites(args: argparse.Namespace, settings: dict, inputs: Sequence[str], clashes) -> str | None:
+    """Why an output would replace something this run reads (an article, standard input's file, the baseline),
+    or None. Files are compared by device and inode, so a hard link or a symbolic link is caught too."""
+    stdin = "-" in inputs
+    if args.output:
+        hit = clashes(args.output, inputs, stdin=stdin)
+        if hit:
+            what = "the file on standard input" if hit == "-" else "one of the articles"
+            return f"{args.output}: is {what}; refusing to overwrite it"
+        for name, label in ((settings.get("baseline"), "baseline"), (args.write_baseline, "baseline to write")):
+            if name and clashes(args.output, [name]):
+                return f"{args.output}: is the {label}; refusing to overwrite it with the report"
+    if args.write_baseline:
+        hit = clashes(args.write_baseline, inputs, stdin=stdin)
+        if hit:
+            what = "the file on standard input" if hit == "-" else "one of the articles"
+            return f"{args.write_baseline}: is {what}; refusing to overwrite it with a baseline"
+    return None
 
 
 SCAN_EPILOG = """\
@@ -224,36 +302,53 @@ def build_scan_parser() -> argparse.ArgumentParser:
 def _scan(args: argparse.Namespace) -> int:
     """``claimdiff scan``: call :func:`checker.scan.scan`, report skipped files on stderr, write the stories."""
     from checker.errors import InputError
+    from checker.safeio import printable
     from checker.scan import RENDERERS, scan
     from embeddings import ModelUnavailable
 
+    _quiet_notes(args.quiet)
     try:
         with _progress(enabled=not args.quiet) as progress:
             result = scan(
-                args.paths, since=args.since, scheduler=args.scheduler, cache=not args.no_cache, progress=progress
+                args.paths,
+                since=args.since,
+                scheduler=args.scheduler,
+                cache=not args.no_cache,
+                progress=progress,
+                output=args.output,
             )
     except (InputError, ModelUnavailable) as exc:
         return _fail(f"--since: {exc}" if getattr(exc, "about", None) == "since" else str(exc))
-    except KeyboardInterrupt:
-        return _fail("interrupted")
     if not result.stories:  # one line: what was named and why nothing came of it
         return _fail("no article to scan: " + "; ".join(result.skipped) if result.skipped else "no article to scan")
     for message in result.skipped:
-        print(f"claimdiff: skipped {message}", file=sys.stderr)
-    text = RENDERERS[args.format](result)
-    try:
-        if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
-    except OSError as exc:
-        return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
+        print(f"claimdiff: skipped {printable(message)}", file=sys.stderr)
+    _emit(RENDERERS[args.format](result), args.output)
     return EXIT_DISCREPANCIES if any(s.discrepancies for s in result.stories) else EXIT_OK
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Write a report to ``output`` atomically (the old file stays whole on any failure), or to standard output.
+    A name that is not UTF-8 in the report is written as a backslash escape (in JSON, the same name again)."""
+    from checker.safeio import atomic_write
+
+    raw = text.encode("utf-8", "backslashreplace")
+    if output:
+        atomic_write(output, raw)
+        return
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is not None:
+        stream.write(raw)
+        stream.flush()
+    else:  # a text stream with no bytes underneath (a test's capture)
+        sys.stdout.write(raw.decode("utf-8"))
 
 
 def _hook(args: argparse.Namespace, settings: dict) -> int:
     """Hook mode: each named article against the other articles of its story; a story of one passes."""
     from checker.errors import InputError
+    from checker.safeio import clashes, printable
     from checker.stories import stories
 
     if args.label or args.date or args.reference:
@@ -262,13 +357,19 @@ def _hook(args: argparse.Namespace, settings: dict) -> int:
     reports, headings = [], []
     for story in stories(args.articles, rule=settings["story"], root=Path(root) if root else None):
         if len(story.articles) < 2:
-            print(f"claimdiff: {story.changed[0]}: the only article of its story ({story.key}); nothing to compare")
+            print(
+                f"claimdiff: {printable(story.changed[0])}: the only article of its story "
+                f"({printable(story.key)}); nothing to compare"
+            )
             continue
+        refused = _overwrites(args, settings, [*story.articles, *args.articles], clashes)
+        if refused:
+            raise InputError(refused)
         # one changed article is the draft the commit is about: its rows are judged against the others (a
         # wire-against-wire difference is not the commit's to answer for)
         reference = story.changed[0] if len(story.changed) == 1 else None
         reports.append(_compare(args, settings, story.articles, reference=reference))
-        headings.append(f"story {story.key}: {', '.join(story.articles)}")
+        headings.append(printable(f"story {story.key}: {', '.join(story.articles)}"))
     return _finish(reports, args, settings, headings)
 
 
@@ -303,20 +404,28 @@ def _finish(reports: list, args: argparse.Namespace, settings: dict, headings: S
 
     ``headings`` (one per report) head each table, saying which story it is about."""
     from checker.baseline import write as write_baseline
+    from checker.safeio import printable
 
+    if args.write_baseline:
+        n = 0
+        for report in reports:
+            try:
+                n += write_baseline(report, args.write_baseline)
+            except OSError as exc:  # atomic: the baseline as it was, and its name in the message
+                return _fail(f"{exc.filename or args.write_baseline}: cannot write ({exc.strerror or exc})")
+        if not args.quiet:
+            print(f"claimdiff: {n} difference(s) recorded in {printable(args.write_baseline)}", file=sys.stderr)
     try:
-        if args.write_baseline:
-            n = sum(write_baseline(report, args.write_baseline) for report in reports)
-            if not args.quiet:
-                print(f"claimdiff: {n} difference(s) recorded in {args.write_baseline}", file=sys.stderr)
         _write(reports, args, settings["format"], headings)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        return _fail(f"{exc.filename or args.output}: cannot write ({exc.strerror or exc})")
+        return _fail(f"{exc.filename or args.output or 'standard output'}: cannot write ({exc.strerror or exc})")
     if not args.quiet:
         for report in reports:
             for article in report.articles:
                 for note in article.notes:
-                    print(f"claimdiff: {article.path}: {note}", file=sys.stderr)
+                    print(f"claimdiff: {printable(article.path)}: {printable(note)}", file=sys.stderr)
     if args.write_baseline:
         return EXIT_OK
     code = max(
@@ -339,15 +448,20 @@ def _per_article(parser: argparse.ArgumentParser, argv: Sequence[str], articles:
     k = 0
     words = list(argv)
     i = 0
+    ended = False  # past "--": every word is an article
     while i < len(words):
         word = words[i]
-        name, _, inline = word.partition("=")
-        if name in ("--label", "--date"):
+        if word == "--" and not ended:
+            ended = True
+            i += 1
+            continue
+        name, _, inline = word.partition("=") if not ended else (word, "", "")
+        if not ended and name in ("--label", "--date"):
             value = inline if inline else (words[i + 1] if i + 1 < len(words) else "")
             pending[name] = value
             i += 1 if inline else 2
             continue
-        if word.startswith("-") and word != "-":
+        if not ended and word.startswith("-") and word != "-":
             i += 2 if (word in takes_value and "=" not in word) else 1
             continue
         if k < len(articles):
@@ -407,11 +521,7 @@ def _write(reports: list, args: argparse.Namespace, fmt: str, headings: Sequence
     from checker.render import render, render_table
 
     if fmt != "table" or args.output:
-        text = "".join(render(report, fmt, show_all=args.all, explain=args.explain) for report in reports)
-        if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+        _emit("".join(render(report, fmt, show_all=args.all, explain=args.explain) for report in reports), args.output)
         return
     console = Console()
     for i, report in enumerate(reports):
@@ -478,9 +588,42 @@ class _progress:
             self.display.stop()
 
 
+def _quiet_notes(quiet: bool) -> None:
+    """Notes from the library's loggers (a cache rebuilt or skipped) reach stderr unless ``--quiet``."""
+    import logging
+
+    logging.getLogger("claimdiff").setLevel(logging.ERROR if quiet else logging.WARNING)
+
+
 def _fail(message: str) -> int:
-    print(f"claimdiff: {message}", file=sys.stderr)
+    """One line on stderr, with every name in it printable (no raw terminal escapes, no undecodable bytes)."""
+    from checker.safeio import printable
+
+    with _suppress_all():
+        print(f"claimdiff: {printable(message)}", file=sys.stderr)
     return EXIT_TROUBLE
+
+
+def _os_message(exc: OSError) -> str:
+    """An operating-system error as "NAME: what went wrong": the file it is about, never ``None``."""
+    reason = exc.strerror or _first_line(exc) or type(exc).__name__
+    names = [n for n in (exc.filename, exc.filename2) if n is not None]
+    return f"{': '.join(map(str, names))}: {reason}" if names else reason
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc)
+    return text.splitlines()[0] if text.strip() else ""
+
+
+class _suppress_all:
+    """Ignore an error while telling the user about another (stderr closed, or not a terminal that can take it)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc) -> bool:
+        return exc[0] is not None and issubclass(exc[0], Exception)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from checker.errors import InputError
+from checker.safeio import printable
 from checker.scan import Story, compare_story, read_articles
 
 #: Files a reading task reads: large enough that the task outweighs its scheduling (about 1 ms a file).
@@ -77,8 +78,10 @@ def compare_stories(
     address: str,
     cache: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
+    problems: list[str] | None = None,
 ) -> dict:
-    """Compare each story on the cluster at ``address``; return {story id: Report}.
+    """Compare each story on the cluster at ``address``; return {story id: Report}. A story whose comparison
+    fails on its input (a file gone or changed since it was read) is left out and named in ``problems``.
 
     Raises :class:`InputError` (``about="scheduler"``) when no scheduler answers at ``address``.
     """
@@ -91,8 +94,12 @@ def compare_stories(
             for story in stories
         }
         reports = {}
-        for done, (future, report) in enumerate(as_completed(futures, with_results=True), 1):
-            reports[futures[future]] = report
+        for done, future in enumerate(as_completed(futures), 1):
+            try:
+                reports[futures[future]] = future.result()
+            except (InputError, OSError, ValueError, RecursionError) as error:  # the other stories go on
+                if problems is not None:
+                    problems.append(f"story {futures[future]} not compared: {printable(error)}")
             if progress:
                 progress("compare", done, len(futures))
         return reports

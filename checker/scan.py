@@ -10,11 +10,13 @@ least two sources; in-process, or on a Dask cluster: :mod:`checker.distributed`)
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import html
 import json
 import os
+import stat
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.articles import Article, default_labels, load_article, valid_date
 from checker.errors import InputError
+from checker.safeio import clashes, printable
 
 if TYPE_CHECKING:
     from checker.report import Report
@@ -93,20 +96,66 @@ class ScanResult:
 
 
 def expand(names: Sequence[str | os.PathLike]) -> tuple[list[str], list[str]]:
-    """The article files named by files, folders (searched recursively) and globs, sorted; and what matched none."""
+    """The article files named by files, folders (searched recursively, symbolic links to folders not followed)
+    and globs, sorted; and one message for each name that matched none and each file that cannot be read as an
+    article (a name that is not UTF-8, a FIFO or device, a dangling link, a symbolic-link loop, a folder that
+    cannot be listed), naming it."""
     found: set[str] = set()
-    missing: list[str] = []
-    for name in map(str, names):
+    problems: list[str] = []
+    for name in map(os.fspath, names):
         if os.path.isdir(name):
-            hits = [str(p) for p in Path(name).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+            candidates = []
+            for folder, dirs, files in os.walk(name, onerror=lambda e: problems.append(_unlistable(e))):
+                dirs.sort()
+                # a link to a folder is not walked (a loop would never end), but a broken one is named
+                for entry in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+                    if Path(entry).suffix.lower() in SUFFIXES:
+                        candidates.append(os.path.join(folder, entry))
+            explicit = False
         elif glob.has_magic(name):
-            hits = [p for p in glob.glob(name, recursive=True) if os.path.isfile(p)]
+            candidates = [p for p in glob.glob(name, recursive=True) if not os.path.isdir(p)]
+            explicit = False
         else:
-            hits = [name] if os.path.isfile(name) else []
-        if not hits:
-            missing.append(f"{name}: no such file or folder, or no article in it")
+            candidates = [name] if os.path.lexists(name) else []
+            explicit = True
+        hits = []
+        for path in candidates:
+            why = _unreadable(path)
+            if why is None:
+                hits.append(path)
+            elif why != "folder" or explicit:
+                problems.append(f"{printable(path)}: {why}")
+        if not candidates:
+            problems.append(f"{printable(name)}: no such file or folder, or no article in it")
         found.update(hits)
-    return sorted(found), missing
+    return sorted(found), problems
+
+
+def _unreadable(path: str) -> str | None:
+    """Why ``path`` cannot be scanned as an article, or None when it is a regular file with a UTF-8 name."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the name is not valid UTF-8; rename the file to scan it"
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "a symbolic link to nothing" if os.path.islink(path) else "no such file"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic-link loop"
+        return f"cannot read it ({exc.strerror or exc})"
+    if stat.S_ISDIR(st.st_mode):
+        return "folder"
+    if stat.S_ISFIFO(st.st_mode):
+        return "a FIFO, not an article file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    return None
+
+
+def _unlistable(error: OSError) -> str:
+    return f"{printable(error.filename or '?')}: cannot list the folder ({error.strerror or error})"
 
 
 def scan(
@@ -118,6 +167,7 @@ def scan(
     encoder=None,
     cache: bool = True,
     progress: Progress | None = None,
+    output: str | os.PathLike | None = None,
 ) -> ScanResult:
     """Group the articles named by ``paths`` (files, folders, globs) into stories and compare each story.
 
@@ -125,7 +175,8 @@ def scan(
     its publication date when the file gives none. ``scheduler`` is None or ``"local"`` (in-process) or the address
     of a running ``dask.distributed`` scheduler. ``encoder`` overrides the default sentence encoder (in-process
     only). A file that cannot be read is listed in ``skipped`` and the run goes on. Raises :class:`InputError` when
-    ``since`` is not a date. Deterministic: the same files give the same stories, ids and order.
+    ``since`` is not a date, or when ``output`` (where the report will be written) is one of the articles.
+    Deterministic: the same files give the same stories, ids and order.
     """
     from checker import grouping
 
@@ -134,6 +185,10 @@ def scan(
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     files, skipped = expand(paths)
+    if output is not None:
+        hit = clashes(output, files)
+        if hit:
+            raise InputError(f"{printable(output)}: is one of the scanned articles; refusing to overwrite it")
     if scheduler not in (None, "local"):
         from checker.distributed import read_on_cluster
 
@@ -171,7 +226,10 @@ def read_articles(
         try:
             article = load_article(path, label="A", offline=True, cache=cache)
         except InputError as error:
-            skipped.append(str(error))
+            skipped.append(printable(error))
+            continue
+        except (OSError, ValueError, RecursionError) as error:  # whatever a file does, the others are read
+            skipped.append(f"{printable(path)}: cannot read it ({type(error).__name__}: {printable(error)})")
             continue
         if article.published is None and dates.get(path):
             article = replace(article, published=dates[path])
@@ -184,7 +242,9 @@ def read_articles(
 def _story(articles: list[Article]) -> Story:
     articles = sorted(articles, key=lambda a: (a.published or "9999", a.path))
     labels = default_labels(len(articles))
-    digest = hashlib.sha1("\n".join(sorted(a.path for a in articles)).encode()).hexdigest()[:10]
+    digest = hashlib.sha1("\n".join(sorted(a.path for a in articles)).encode("utf-8", "surrogateescape")).hexdigest()[
+        :10
+    ]
     refs = tuple(
         StoryArticle(a.path, lab, a.title, a.source, a.published) for a, lab in zip(articles, labels, strict=True)
     )
@@ -217,7 +277,7 @@ def _compare_all(
     if scheduler not in (None, "local"):
         from checker.distributed import compare_stories
 
-        return compare_stories(jobs, address=scheduler, cache=cache, progress=progress)
+        return compare_stories(jobs, address=scheduler, cache=cache, progress=progress, problems=problems)
     if encoder is None and jobs:
         from embeddings import DEFAULT_BACKEND, load_encoder
 
@@ -237,8 +297,9 @@ def _compare_all(
             for story in batch:
                 try:
                     reports[story.id] = compare_story(story, encoder=encoder, cache=cache)
-                except InputError as error:  # a file changed or gone since it was read: the other stories go on
-                    problems.append(f"story {story.id} not compared: {error}")
+                except (InputError, OSError, ValueError, RecursionError) as error:
+                    # a file changed or gone since it was read: the other stories go on
+                    problems.append(f"story {story.id} not compared: {printable(error)}")
                 done += 1
                 if progress:
                     progress("compare", done, len(jobs))
@@ -257,7 +318,7 @@ def reading_items(stories: Sequence[Story], *, cache: bool = True) -> list[tuple
         for ref in story.articles:
             try:
                 article = load_article(ref.path, label=ref.id, offline=True, cache=cache)
-            except InputError:
+            except (InputError, OSError, ValueError, RecursionError):
                 continue
             items += article_items(split(article.text))
     return items

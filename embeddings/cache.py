@@ -4,13 +4,16 @@ One SQLite file per user (``platformdirs.user_cache_dir("claimdiff")``, or ``$CL
 encoder's name and the SHA-256 of the sentence: the text itself is never written, so embargoed copy does not land in
 the cache. SQLite is used because it already solves what a hand-made file format would have to: two processes writing
 at once (its own locking, WAL journal) and a half-written file (transactions). The cache can only ever make a run
-faster: a corrupt file is deleted and rebuilt, and a locked or unwritable one is skipped for the run.
+faster: a corrupt file (unreadable at open, or a damaged page met by a later read or write) is deleted and rebuilt
+once, and a locked or unwritable one is skipped for the rest of the run after one wait, with a note on stderr
+(logger ``claimdiff``), not waited for again at every call.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import sqlite3
 import threading
@@ -40,11 +43,14 @@ def _key(model: str, text: str) -> bytes:
     return hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).digest()
 
 
+_log = logging.getLogger("claimdiff.cache")
+
+
 class Store:
     """A key-to-bytes table in one SQLite file of the cache directory, shared by processes.
 
     ``get`` and ``put`` never raise: a store that cannot be opened (locked, unwritable) answers nothing and keeps
-    nothing, and a corrupt file is deleted and made anew once.
+    nothing for the rest of the run (``skipped`` says why), and a corrupt file is deleted and made anew once.
     """
 
     def __init__(
@@ -62,6 +68,10 @@ class Store:
         # by threads (Dask workers run tasks on several) nor carried across a fork.
         self._local = threading.local()
         self._open: list[tuple[int, sqlite3.Connection]] = []
+        #: Why this store is not used for the rest of the run (locked past LOCK_TIMEOUT_S, damaged again after a
+        #: rebuild, unwritable), or None. Set once, noted once: every later call answers at once.
+        self.skipped: str | None = None
+        self._rebuilt = False
 
     def __del__(self) -> None:
         self.close()
@@ -78,10 +88,14 @@ class Store:
         self._local = threading.local()  # every thread opens anew on its next call
 
     def _db(self) -> sqlite3.Connection | None:
+        if self.skipped is not None:
+            return None
         held = getattr(self._local, "db", None)
         if held is not None and held[0] == os.getpid():
             return held[1]
         db = self._connect()
+        if db is None and self.skipped is None:
+            self._skip("it cannot be opened")
         self._local.db = (os.getpid(), db) if db is not None else None
         if db is not None:
             self._open.append((os.getpid(), db))
@@ -116,48 +130,80 @@ class Store:
                 db.execute(f"SELECT count(*) FROM {self.table} WHERE key = x''").fetchone()
                 return db
             except sqlite3.DatabaseError as exc:
-                if attempt or "locked" in str(exc) or not _is_corrupt(exc):
+                if "locked" in str(exc) or "busy" in str(exc):
+                    self._skip("another process holds it locked")
                     return None
+                if attempt or not _is_corrupt(exc):
+                    return None
+                self._rebuilt = True
                 _remove(self.path)
             except OSError:
                 return None
         return None
 
+    def _skip(self, why: str) -> None:
+        """Use no store for the rest of this run (in this process), and say so once."""
+        if self.skipped is None:
+            self.skipped = why
+            _log.warning("claimdiff: cache %s not used for this run: %s", self.path, why)
+
+    def _failed(self, exc: sqlite3.DatabaseError) -> bool:
+        """After a read or write failed: True when the store was rebuilt and the call may be tried again; else the
+        store is skipped for the run. A damaged page is met by a read, not by opening the file, so this is where
+        a store damaged inside heals."""
+        self._drop()
+        if _is_corrupt(exc) and not self._rebuilt:
+            self._rebuilt = True
+            self.close()  # every connection of this process lets go of the damaged file
+            _remove(self.path)
+            _log.warning("claimdiff: cache %s was damaged; rebuilt", self.path)
+            return True
+        locked = "locked" in str(exc) or "busy" in str(exc)
+        self._skip("another process holds it locked" if locked else f"it fails ({exc})")
+        return False
+
     def get(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
         """The stored values of those ``keys`` the store has."""
-        db = self._db()
-        if db is None:
-            return {}
-        found: dict[bytes, bytes] = {}
-        try:
-            for start in range(0, len(keys), 500):  # SQLite's default limit on bound parameters is 999
-                chunk = list(keys[start : start + 500])
-                marks = ",".join("?" * len(chunk))
-                query = f"SELECT key, {self.column} FROM {self.table} WHERE key IN ({marks})"
-                found.update(db.execute(query, chunk))
-        except sqlite3.DatabaseError:
-            self._drop()
-            return {}
-        return found
+        for _ in range(2):  # once more after a damaged store was rebuilt
+            db = self._db()
+            if db is None:
+                return {}
+            found: dict[bytes, bytes] = {}
+            try:
+                for start in range(0, len(keys), 500):  # SQLite's default limit on bound parameters is 999
+                    chunk = list(keys[start : start + 500])
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT key, {self.column} FROM {self.table} WHERE key IN ({marks})"
+                    found.update(db.execute(query, chunk))
+            except sqlite3.DatabaseError as exc:
+                if not self._failed(exc):
+                    return {}
+                continue
+            return found
+        return {}
 
     def put(self, rows: Sequence[tuple[bytes, bytes]]) -> None:
         """Store ``rows`` in one transaction (all rows or none; in WAL mode with ``synchronous=NORMAL`` a commit is
         not flushed to disk at once, so a power cut may lose the last ones, never the file's consistency)."""
         if not rows:
             return
-        db = self._db()
-        if db is None:
-            return
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            db.executemany(f"INSERT OR REPLACE INTO {self.table} (key, {self.column}) VALUES (?, ?)", rows)
-            db.execute("COMMIT")
-        except sqlite3.DatabaseError:
-            # locked by another process for longer than LOCK_TIMEOUT_S, or a full disk: the run goes on uncached
-            with contextlib.suppress(sqlite3.Error):
-                if db.in_transaction:
-                    db.rollback()
-            self._drop()
+        for _ in range(2):  # once more after a damaged store was rebuilt
+            db = self._db()
+            if db is None:
+                return
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany(f"INSERT OR REPLACE INTO {self.table} (key, {self.column}) VALUES (?, ?)", rows)
+                db.execute("COMMIT")
+                return
+            except sqlite3.DatabaseError as exc:
+                # locked by another process for longer than LOCK_TIMEOUT_S, a full disk, a damaged page: the run
+                # goes on, uncached or with the store rebuilt
+                with contextlib.suppress(sqlite3.Error):
+                    if db.in_transaction:
+                        db.rollback()
+                if not self._failed(exc):
+                    return
 
 
 class CachedEncoder:
