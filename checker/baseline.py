@@ -213,4 +213,5 @@ def _relative(article_path: str, folder: Path) -> str:
     Standard input and web addresses are kept as given."""
     if article_path == "-" or "://" in article_path:
         return article_path
-    return Path(os.path.relpath(Path(article_path).resolve(), folder.resolve())).as_posix()
+    # realpath, not Path.resolve: it raises no RuntimeError on a symbolic-link loop
+    return Path(os.path.relpath(os.path.realpath(article_path), os.path.realpath(folder))).as_posix()

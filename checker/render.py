@@ -296,8 +296,25 @@ CSV_COLUMNS = (
 )
 
 
+#: What a spreadsheet reads as a formula at the start of a cell (OWASP's list for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: copy that starts like a formula ("=HYPERLINK(...)", "-2+3", "@SUM") gets
+    a leading apostrophe, the convention spreadsheets hide; numbers (a difference of -3) stay numbers."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
+
+
 def render_csv(report: Report, *, show_all: bool = False) -> str:
-    """One row per claim in a group, with the group's verdict on every row."""
+    """One row per claim in a group, with the group's verdict on every row. A text cell that starts like a formula
+    (``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe (:func:`_cell`), so a spreadsheet shows it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -305,26 +322,25 @@ def render_csv(report: Report, *, show_all: bool = False) -> str:
     for g in _shown(report, show_all):
         for c in g.claims:
             q = c.quantity
-            writer.writerow(
-                [
-                    g.id,
-                    g.what,
-                    _verdict(g),
-                    _plain(g.verdict.difference),
-                    round(g.verdict.relative, 4),
-                    g.fingerprint,
-                    c.article,
-                    paths[c.article],
-                    q.text,
-                    _plain(q.value),
-                    _plain(q.low),
-                    _plain(q.high),
-                    q.qualifier,
-                    q.unit or "",
-                    c.sentence.text,
-                    c.attribution or "",
-                ]
-            )
+            row = [
+                g.id,
+                g.what,
+                _verdict(g),
+                _plain(g.verdict.difference),
+                round(g.verdict.relative, 4),
+                g.fingerprint,
+                c.article,
+                paths[c.article],
+                q.text,
+                _plain(q.value),
+                _plain(q.low),
+                _plain(q.high),
+                q.qualifier,
+                q.unit or "",
+                c.sentence.text,
+                c.attribution or "",
+            ]
+            writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()
 
 

@@ -95,7 +95,7 @@ class Store:
             return held[1]
         db = self._connect()
         if db is None and self.skipped is None:
-            self._skip("it cannot be opened")
+            self._skip("it cannot be opened", note=False)  # an unwritable cache folder is the user's choice
         self._local.db = (os.getpid(), db) if db is not None else None
         if db is not None:
             self._open.append((os.getpid(), db))
@@ -141,11 +141,12 @@ class Store:
                 return None
         return None
 
-    def _skip(self, why: str) -> None:
+    def _skip(self, why: str, *, note: bool = True) -> None:
         """Use no store for the rest of this run (in this process), and say so once."""
         if self.skipped is None:
             self.skipped = why
-            _log.warning("claimdiff: cache %s not used for this run: %s", self.path, why)
+            if note:
+                _log.warning("claimdiff: cache %s not used for this run: %s", self.path, why)
 
     def _failed(self, exc: sqlite3.DatabaseError) -> bool:
         """After a read or write failed: True when the store was rebuilt and the call may be tried again; else the
