@@ -281,7 +281,7 @@ unreachable scheduler, unwritable output). A file that cannot be read is named o
 def build_scan_parser() -> argparse.ArgumentParser:
     from checker.scan import FORMATS as SCAN_FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="claimdiff scan",
         description="Group a feed of articles into stories and check every story for discrepancies.",
         epilog=SCAN_EPILOG,

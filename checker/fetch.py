@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import http.client
 import os
 import threading
 import time
@@ -131,7 +132,7 @@ def _in_words(error: BaseException, name: str) -> BaseException:
         return InputError(f"{name}: the server answered {error.code} {printable(error.reason)}")
     if isinstance(error, urllib.error.URLError):
         return InputError(f"{name}: cannot fetch it ({_line(error.reason)})")
-    if isinstance(error, OSError | ValueError | UnicodeError | TimeoutError):  # http.client errors are OSErrors
+    if isinstance(error, OSError | ValueError | TimeoutError | http.client.HTTPException):
         return InputError(f"{name}: cannot fetch it ({_line(error) or type(error).__name__})")
     return error  # an interrupt or a bug: not the page's fault
 
