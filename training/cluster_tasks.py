@@ -1,6 +1,7 @@
 """Batch 2 of the link labels: pairs from every kind of story, chosen and split before anyone labels them.
 
     python -m training.cluster_tasks --out /tmp/claimdiff_tasks2 --parts 7
+    python -m training.cluster_tasks --out /tmp/claimdiff_tasks3 --parts 2 --batch 3 --limit 300
 
 Pairs come from ``news_clusters`` (US politics and policy, world and general news, football, short AllSides news
 leads) and from the GVA and ECB+ stories batch 1 did not use. The split is fixed here, by story, before labelling
@@ -54,7 +55,7 @@ def _news_only(root: Path) -> set[str]:
     return keep
 
 
-def cluster_pairs(root: Path, rng: random.Random) -> list[dict]:
+def cluster_pairs(root: Path, rng: random.Random, extra: int = 0) -> list[dict]:
     news = _news_only(root)
     out = []
     for name in sorted(PER_CLUSTER):
@@ -66,7 +67,7 @@ def cluster_pairs(root: Path, rng: random.Random) -> list[dict]:
             arts = [a for a in arts if 1 <= _figure_count(article_text(root, rel[a["id"]])) <= 45]
             candidates = [(x, y) for i, x in enumerate(arts) for y in arts[i + 1 :]]
             rng.shuffle(candidates)
-            for x, y in candidates[: PER_CLUSTER[name]]:
+            for x, y in candidates[: PER_CLUSTER[name] + extra]:
                 out.append(
                     {
                         "id": f"{x['id']}__{y['id']}",
@@ -159,16 +160,22 @@ def main() -> None:
     parser.add_argument("--parts", type=int, default=7)
     parser.add_argument("--gva", type=int, default=300, help="new GVA incident pairs")
     parser.add_argument("--ecb", type=int, default=200, help="new ECB+ pairs")
+    parser.add_argument("--batch", type=int, default=2, help="a later batch takes further pairs of the clusters")
+    parser.add_argument("--limit", type=int, default=0, help="at most this many new pairs (0: all)")
     args = parser.parse_args()
     root = corpus("news_clusters").parent
     old = json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))
     used = {p[s] for p in old for s in ("a", "b")}
     rng = random.Random(20261205)
-    fresh = cluster_pairs(root, rng) + more_gva_ecb(root, used, rng, args.gva, args.ecb)
+    fresh = cluster_pairs(root, rng, extra=args.batch - 2)
+    if args.batch == 2:
+        fresh += more_gva_ecb(root, used, rng, args.gva, args.ecb)
     known = {p["id"] for p in old}
     fresh = [p for p in fresh if p["id"] not in known]
+    if args.limit:
+        fresh = interleave(fresh, rng)[: args.limit]
     for p in fresh:
-        p["batch"] = 2
+        p["batch"] = args.batch
         p["window_a"] = window(article_text(root, p["a"]))
         p["window_b"] = window(article_text(root, p["b"]))
     order = interleave(fresh, rng)

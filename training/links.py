@@ -1,6 +1,6 @@
 """The labelled same-count links: read the labellers' sheets, resolve figure ids to offsets, measure agreement.
 
-    python -m training.links /tmp/claimdiff_labels     # writes training/labels/links.json, prints agreement
+    python -m training.links /tmp/claimdiff_labels     # merges into training/labels/links.json, prints agreement
 
 A labeller's line names figures by the ids of the task sheet (``A3``); ids are resolved here by listing the
 figures again (:mod:`training.figures` is deterministic), and the committed file keeps what survives a change of
@@ -133,9 +133,13 @@ def main() -> None:
             if pair is None:
                 print(f"{path.name}:{n}: unknown pair {line.get('id')!r}, skipped", file=sys.stderr)
                 continue
-            if any(who == path.stem for who, _ in labelled.get(pair["id"], [])):
-                continue  # a labeller's own repeat
-            labelled.setdefault(pair["id"], []).append((path.stem, resolve(line, pair, root)))
+            versions = labelled.setdefault(pair["id"], [])
+            record = (path.stem, resolve(line, pair, root))
+            mine = [k for k, (who, _) in enumerate(versions) if who == path.stem]
+            if mine:  # a labeller's own repeat is their correction (sheets are appended to, never rewritten)
+                versions[mine[0]] = record
+            else:
+                versions.append(record)
     decisions: dict[str, list[dict]] = {}
     settled = args.sheets / "adjudicated.jsonl"
     if settled.exists():
@@ -143,7 +147,9 @@ def main() -> None:
             if raw.strip():
                 d = json.loads(raw)
                 decisions.setdefault(d["id"], []).append(d)
-    out = []
+    # labels of earlier batches (their sheets are gone) stay as they are; a pair labelled again here is replaced
+    earlier = json.loads((LABELS / "links.json").read_text(encoding="utf-8")) if (LABELS / "links.json").exists() else []
+    out = [r for r in earlier if r["id"] not in labelled]
     changes = 0
     totals = [0, 0, 0, 0, 0]
     doubles = 0
@@ -153,7 +159,7 @@ def main() -> None:
         entry = {
             k: pair[k] for k in ("id", "corpus", "group", "split", "a", "b", "date_a", "date_b", "window_a", "window_b")
         }
-        entry.update(record, labeller=who)
+        entry.update(record, labeller=f"{args.sheets.name}/{who}")
         if len(versions) > 1:
             doubles += 1
             entry["second"] = {
@@ -170,6 +176,7 @@ def main() -> None:
                 entry["counts"] = json.loads(json.dumps(entry["counts"]))  # the second version keeps its own
                 changes += settle(entry, decisions[pid], figs)
         out.append(entry)
+    out.sort(key=lambda r: r["id"])
     (LABELS / "links.json").write_text(
         json.dumps(out, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
     )
