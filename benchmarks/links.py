@@ -36,6 +36,8 @@ from training.figures import is_age
 from training.make_tasks import LABELS, article_text
 
 REQUIRED = {"conflict", "update", "correction"}
+#: The labelled corpora: batch 1 (ECB+, GVA) and batch 2 (``news_clusters``; fcc and wikinewssum are test only).
+CORPORA = ("ecb", "gva", "allsides", "basil", "multinews", "pac", "fcc", "wikinewssum")
 
 
 def _overlaps(claim, fig: dict) -> bool:
@@ -155,7 +157,7 @@ def line(name: str, t: dict) -> str:
         return f"{t[a]}/{t[b]} = {t[a] / max(t[b], 1):.1%}"
 
     return (
-        f"{name:6} recall {pct('found', 'required')} | flag precision {pct('good_flags', 'flagged')} | "
+        f"{name:24} recall {pct('found', 'required')} | flag precision {pct('good_flags', 'flagged')} | "
         f"trap alarms {pct('alarms', 'traps')} | link recall {pct('linked', 'links')} | "
         f"pair precision {pct('good_pairs', 'grouped_pairs')} | reading {pct('read', 'figures')}"
     )
@@ -165,14 +167,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("train", "dev", "test", "all"), default="dev")
     parser.add_argument("--alignment", choices=(*MODES, "all"), default=MODES[0])
-    parser.add_argument("--corpus", choices=("ecb", "gva", "both"), default="both")
+    parser.add_argument("--corpus", choices=(*CORPORA, "all"), default="all", help="one corpus, or all")
+    parser.add_argument("--by-corpus", action="store_true", help="also a line for each corpus")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--threshold", type=float, nargs="*", help="sweep the judge's threshold (dev only)")
     args = parser.parse_args()
     root = corpus("ecbplus_text").parent
     records = json.loads((LABELS / "links.json").read_text(encoding="utf-8"))
     records = [
-        r for r in records if (args.split == "all" or r["split"] == args.split) and args.corpus in ("both", r["corpus"])
+        r for r in records if (args.split == "all" or r["split"] == args.split) and args.corpus in ("all", r["corpus"])
     ]
     encoder = load_encoder(DEFAULT_BACKEND, cache=False)
     print(f"links {args.split} ({args.corpus}): {len(records)} pairs")
@@ -180,7 +183,17 @@ def main() -> None:
         for mode in MODES if args.alignment == "all" else (args.alignment,):
             for t in args.threshold or [None]:
                 name = mode if t is None else f"{mode}@{t}"
-                print(line(name, evaluate(records, mode, encoder, root, Path(tmp), args.misses, t)), flush=True)
+                if not args.by_corpus:
+                    print(line(name, evaluate(records, mode, encoder, root, Path(tmp), args.misses, t)), flush=True)
+                    continue
+                total: dict[str, int] = {}
+                for corpus_name in CORPORA:
+                    mine = [r for r in records if r["corpus"] == corpus_name]
+                    if mine:
+                        t_c = evaluate(mine, mode, encoder, root, Path(tmp), args.misses, t)
+                        print(line(f"{name} {corpus_name} ({len(mine)})", t_c), flush=True)
+                        total = {k: total.get(k, 0) + v for k, v in t_c.items()}
+                print(line(f"{name} all ({len(records)})", total), flush=True)
 
 
 if __name__ == "__main__":

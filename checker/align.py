@@ -11,7 +11,7 @@ claims of one article (the constrained single-link merge of agglomerative cluste
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -313,12 +313,19 @@ PRUNE_SIMILARITY = 0.05
 MAX_JUDGED_PAIRS = 20_000
 
 
-def _pruned_pairs(claims: Sequence[Claim], vectors: np.ndarray) -> list[tuple[int, int]]:
+def _pruned_pairs(
+    claims: Sequence[Claim], vectors: np.ndarray, owner: np.ndarray | None = None
+) -> list[tuple[int, int]]:
     """Every pair :func:`may_pair` allows whose sentences are at least ``PRUNE_SIMILARITY`` alike, at most
     ``MAX_JUDGED_PAIRS`` of them (the most similar), as (i, j) with i < j, in index order. Computed in row blocks
-    in numpy, so that a live blog's thousands of figures never reach a Python loop over all pairs."""
+    in numpy, so that a live blog's thousands of figures never reach a Python loop over all pairs. ``owner``
+    (one integer a claim) overrides which claims count as one article's: two claims of one owner never pair."""
     n = len(claims)
-    article = np.unique(np.array([c.article for c in claims], dtype=object), return_inverse=True)[1]
+    article = (
+        owner
+        if owner is not None
+        else np.unique(np.array([c.article for c in claims], dtype=object), return_inverse=True)[1]
+    )
     kind = np.unique(
         np.array([f"{c.quantity.change}|{dimension(c.quantity)}" for c in claims], dtype=object), return_inverse=True
     )[1]
@@ -344,6 +351,11 @@ def _pruned_pairs(claims: Sequence[Claim], vectors: np.ndarray) -> list[tuple[in
     return sorted(zip(i.tolist(), j.tolist(), strict=True))
 
 
+#: A group up to this size lists P(same count) for each pair of its claims; a larger one (copies of a feed) for
+#: each pair of its distinct figures, so that a group of 1,000 copies does not hold half a million pairs.
+SCORED_GROUP = 64
+
+
 def align_judged(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -352,6 +364,7 @@ def align_judged(
     threshold: float,
     mode: str = "judge",
     min_similarity: float = V.MIN_SIMILARITY,
+    keys: Sequence[Hashable] | None = None,
 ) -> list[Group]:
     """Group ``claims`` by the judge: ``probabilities(pairs)`` gives P(same count) for pairs of claim indices.
 
@@ -360,21 +373,45 @@ def align_judged(
     the most probable first; a group never takes two claims of one article, and every pair of a group must be at
     or above ``threshold`` (complete linkage, so that "two killed" cannot join "five injured" through a claim
     that is like both). Deterministic: ties are broken by claim order.
+
+    ``keys`` (one a claim, e.g. the judge's input) name twins: claims of different articles with one key are the
+    same figure in the same words (syndicated copy), state one count (P = 1) and are judged as one, so that N
+    copies of a story cost what one does: pairs are scored between distinct keys only.
     """
     n = len(claims)
     if n < 2:
         return []
+    first: dict[Hashable, int] = {}
+    rep = [first.setdefault(k, i) for i, k in enumerate(keys if keys is not None else range(n))]
     if mode == "both":
-        pairs = sorted({(min(i, j), max(i, j)) for i, j in _gate_edges(claims, vectors, min_similarity)})
+        gate = _gate_edges(claims, vectors, min_similarity)
+        pairs = sorted({(min(rep[i], rep[j]), max(rep[i], rep[j])) for i, j in gate if rep[i] != rep[j]})
     else:
-        pairs = _pruned_pairs(claims, vectors)
+        reps = sorted(set(rep))
+        holders: dict[int, set[str]] = {}
+        for i, r in enumerate(rep):
+            holders.setdefault(r, set()).add(claims[i].article)
+        # a key held by one article pairs only with other articles' keys; one held by several pairs with any
+        labels = {a: k for k, a in enumerate(sorted({c.article for c in claims}))}
+        owner = np.array(
+            [labels[next(iter(holders[r]))] if len(holders[r]) == 1 else -1 - r for r in reps], dtype=np.int64
+        )
+        local = _pruned_pairs([claims[r] for r in reps], vectors[reps], owner)
+        pairs = [(reps[i], reps[j]) for i, j in local]
     p = probabilities(pairs) if pairs else np.zeros(0)
     score = {pair: float(x) for pair, x in zip(pairs, p, strict=True)}
-    sim = {pair: float(vectors[pair[0]] @ vectors[pair[1]]) for pair in pairs}
-    edges = sorted((-round(x, 6), i, j) for (i, j), x in score.items() if x >= threshold)
+
+    def p_same(a: int, b: int) -> float:
+        ra, rb = rep[a], rep[b]
+        return 1.0 if ra == rb else score.get((min(ra, rb), max(ra, rb)), 0.0)
+
+    # twins first (each joins its key's first claim), then distinct keys, the most probable first
+    twins = [(-1.0, r, i) for i, r in enumerate(rep) if r != i]
+    edges = twins + sorted((-round(x, 6), i, j) for (i, j), x in score.items() if x >= threshold)
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[str]] = {i: {claims[i].article} for i in range(n)}
+    kinds: dict[int, set[int]] = {i: {rep[i]} for i in range(n)}  # a group's distinct keys, for linkage
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -382,29 +419,33 @@ def align_judged(
             i = parent[i]
         return i
 
-    def fits(a: int, b: int) -> bool:
-        return score.get((min(a, b), max(a, b)), 0.0) >= threshold
-
     for _, i, j in edges:
         ri, rj = root(i), root(j)
         if ri == rj or not articles[ri].isdisjoint(articles[rj]):
             continue
-        if not all(fits(a, b) for a in members[ri] for b in members[rj]):
+        if not all(p_same(a, b) >= threshold for a in kinds[ri] for b in kinds[rj]):
             continue
         parent[rj] = ri
         members[ri] += members.pop(rj)
         articles[ri] |= articles.pop(rj)
+        kinds[ri] |= kinds.pop(rj)
     groups = []
     for idx in members.values():
         if len(idx) < 2:
             continue
         idx.sort()
-        inside = [(x, y) for k, x in enumerate(idx) for y in idx[k + 1 :]]
+        distinct = sorted({rep[k] for k in idx})
+        inside = [(x, y) for k, x in enumerate(distinct) for y in distinct[k + 1 :]]
+        if len(idx) <= SCORED_GROUP:
+            shown = [(a, b) for a in range(len(idx)) for b in range(a + 1, len(idx))]
+        else:  # a feed's copies: each distinct pair once, at the first claims of its keys
+            at = {rep[k]: pos for pos, k in reversed(list(enumerate(idx)))}
+            shown = sorted((min(at[x], at[y]), max(at[x], at[y])) for x, y in inside)
         groups.append(
             Group(
                 tuple(claims[k] for k in idx),
-                min(sim.get(pair, 0.0) for pair in inside),
-                {(idx.index(x), idx.index(y)): score.get((x, y), 0.0) for x, y in inside},
+                min((float(vectors[x] @ vectors[y]) for x, y in inside), default=1.0),
+                {(a, b): p_same(idx[a], idx[b]) for a, b in shown},
             )
         )
     return groups

@@ -497,7 +497,7 @@ def _events(words: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
         # "three customers who weren't injured": the number is taken, by no event ("not seriously injured" is one)
         denied = i > 0 and lows[i - 1] in V.NEGATIONS
         for phrase, event in _PHRASES_BY_FIRST_WORD.get(w, ()):
-            if tuple(lows[i : i + len(phrase)]) == phrase:
+            if tuple(lows[i : i + len(phrase)]) == phrase and not _in_a_name(lows, i + len(phrase)):
                 found.append((-len(phrase), i, i + len(phrase) - 1, _DENIED if denied else event))
     taken: set[int] = set()
     events = []
@@ -506,6 +506,12 @@ def _events(words: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
             taken.update(range(first, last + 1))
             events.append((first, last, event))
     return sorted(events)
+
+
+def _in_a_name(lows: list[str], after: int) -> bool:
+    """Whether the event phrase ending before word ``after`` belongs to an institution's name ("search and rescue
+    agency", "Rescue Committee", "rescue teams"): an institution noun follows it, at most one word later."""
+    return any(w in V.INSTITUTION_NOUNS for w in lows[after : after + 2])
 
 
 def _nearest_event(

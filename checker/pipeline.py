@@ -150,7 +150,11 @@ def compare(
         def probabilities(pairs):
             if progress:
                 progress("judging", 0, len(pairs))
-            p = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in pairs])
+            # the judge reads contexts: two pairs of the same two contexts are one question, asked once
+            asked = [(contexts[i], contexts[j]) for i, j in pairs]
+            distinct = sorted(set(asked))
+            answers = dict(zip(distinct, judge_model.probabilities(distinct), strict=True))
+            p = np.array([answers[x] for x in asked], dtype=np.float32)
             if progress:
                 progress("judging", len(pairs), len(pairs))
             return p
@@ -161,6 +165,7 @@ def compare(
             probabilities,
             threshold=same_count_threshold if same_count_threshold is not None else judge_model.meta["threshold"],
             mode=alignment,
+            keys=contexts,
             **floor,
         )
     if reference is not None:

@@ -213,13 +213,15 @@ PART_MARKERS = _GRAMMAR["part_markers"]
 PART_PREPOSITIONS = _GRAMMAR["part_prepositions"]
 MODALS = _GRAMMAR["modals"]
 PLAN_VERBS = _GRAMMAR["plan_verbs"]
+INSTITUTION_NOUNS = _GRAMMAR["institution_nouns"]
 
 #: How far (in words) an event word may stand from its number. "three people in the region had been injured"
 #: puts 7 words between them and "the death toll from a Russian strike in Ukraine a day earlier had grown to
 #: three" 13; the nearest event word wins, so a wide window costs little.
 EVENT_WINDOW = 15
 #: Words that open a new clause: an event word before one of them is not the predicate of a number after it.
-CLAUSE_OPENERS = _words("when while after because since although though until where whereas unless")
+#: "as" (issue 28): "400 arrests as an estimated 1 million people take part" does not arrest the million.
+CLAUSE_OPENERS = _words("when while after because since although though until where whereas unless as")
 #: Words that stand between a count and its verb without adding distance ("seven people were wounded").
 AUXILIARIES = _words("were was are is been be being have has had also all both reportedly others other")
 #: Words that deny the event word right after them ("who weren't injured", "was not hurt").

@@ -362,3 +362,18 @@ def test_two_figures_of_no_event_are_not_parts_of_one_count():
 )
 def test_a_bare_number_after_at_is_a_time_an_age_or_an_address(text):
     assert [c.quantity.value for c in claims_of(text) if c.quantity.unit is None and c.quantity.text[0].isdigit()] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "not_event"),
+    [
+        # issue 28: a count keeps the predicate of its own clause, never the other clause's or a name's
+        ("Protests end in 400 arrests as an estimated 1 million take part.", "an estimated 1 million", "arrested"),
+        ("Strikes end in 40 arrests as 250,000 workers walk out across the country.", "250,000", "arrested"),
+        ("The death toll from the ferry sinking has risen to 41, the search and rescue agency said.", "41", "rescued"),
+        ("The death toll from the landslide in the north rose to 12, the rescue service said.", "12", "rescued"),
+    ],
+)
+def test_a_count_takes_no_predicate_from_another_clause_or_a_name(sentence, figure, not_event):
+    (claim,) = [c for c in claims_of(sentence) if c.quantity.text == figure]
+    assert claim.event != not_event

@@ -148,7 +148,8 @@ def main() -> None:
                 d = json.loads(raw)
                 decisions.setdefault(d["id"], []).append(d)
     # labels of earlier batches (their sheets are gone) stay as they are; a pair labelled again here is replaced
-    earlier = json.loads((LABELS / "links.json").read_text(encoding="utf-8")) if (LABELS / "links.json").exists() else []
+    known = LABELS / "links.json"
+    earlier = json.loads(known.read_text(encoding="utf-8")) if known.exists() else []
     out = [r for r in earlier if r["id"] not in labelled]
     changes = 0
     totals = [0, 0, 0, 0, 0]
