@@ -476,4 +476,8 @@ def _from_html(text: str, name: str, label: str, published: str | None, notes: t
 
 
 def _stem(name: str) -> str:
-    return "stdin" if name == "-" else Path(name).stem
+    """The title of an article that gives none: its file name, with control characters and undecodable bytes
+    escaped (a name is not copy, and a title reaches the terminal)."""
+    from checker.safeio import printable
+
+    return "stdin" if name == "-" else printable(Path(name).stem)

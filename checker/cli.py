@@ -198,16 +198,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_TROUBLE
     except OSError as exc:
         return _fail(_os_message(exc))
+    except RuntimeError as exc:
+        if "Symlink loop" not in str(exc):  # pathlib's word for ELOOP; anything else is a bug, below
+            return _internal(exc)
+        return _fail(f"cannot read the input: {_first_line(exc).replace('Symlink loop', 'a symbolic-link loop')}")
     except (ValueError, RecursionError) as exc:  # UnicodeError is a ValueError
         if os.environ.get("CLAIMDIFF_DEBUG"):
             raise
         return _fail(f"cannot read the input ({type(exc).__name__}: {_first_line(exc)})")
     except Exception as exc:  # a bug: still exit 2, so that no hook reads it as "discrepancies found"
-        if os.environ.get("CLAIMDIFF_DEBUG"):
-            raise
-        return _fail(
-            f"internal error ({type(exc).__name__}: {_first_line(exc)}); CLAIMDIFF_DEBUG=1 shows the traceback"
-        )
+        return _internal(exc)
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get("CLAIMDIFF_DEBUG"):
+        raise exc
+    return _fail(f"internal error ({type(exc).__name__}: {_first_line(exc)}); CLAIMDIFF_DEBUG=1 shows the traceback")
 
 
 def _main(argv: list[str]) -> int:
@@ -433,7 +439,8 @@ def _finish(reports: list, args: argparse.Namespace, settings: dict, headings: S
         default=EXIT_OK,
     )
     if code == EXIT_DISCREPANCIES and not args.quiet:
-        print(f"claimdiff: to acknowledge these differences: {_acknowledge_command(args, settings)}", file=sys.stderr)
+        command = printable(_acknowledge_command(args, settings))
+        print(f"claimdiff: to acknowledge these differences: {command}", file=sys.stderr)
     return code
 
 
