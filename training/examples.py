@@ -21,7 +21,7 @@ from checker.quantities import extract
 from training.figures import figures, is_age
 from training.make_tasks import LABELS, article_text
 
-EASY_PER_PAIR = 12
+EASY_PER_PAIR = 6
 
 
 @dataclass(frozen=True)

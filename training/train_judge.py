@@ -29,7 +29,7 @@ from checker.judge import MAX_TOKENS, MODEL_DIR
 from training.examples import Example, examples, load_records
 
 SEED = 13
-EPOCHS = 3
+EPOCHS = 2
 BATCH = 32
 LEARNING_RATE = 4e-5
 #: Sample dev pairs whose torch probabilities are kept in meta.json for the int8-against-torch test.
