@@ -75,12 +75,31 @@ def judge(claims: tuple[Claim, ...], published: Mapping[str, str | None], *, min
     >>> judge((claim_a, claim_b), {"A": "2024-06-14", "B": "2024-06-14"}).name   # doctest: +SKIP
     'conflict'
     """
+    if len(claims) > LISTED_GROUP:
+        # copies of one feed: claims that read alike are judged alike, so each distinct pair of readings is judged
+        # once, between the first claims that give them (a group of 1,000 copies would list half a million pairs)
+        firsts: dict[tuple, Claim] = {}
+        for c in claims:
+            firsts.setdefault(_reading(c, published), c)
+        if len(firsts) == 1:
+            return Verdict("consistent", 0.0, 0.0, f"all {len(claims)} reports give the same figure")
+        claims = tuple(firsts.values())
     pairs = tuple(
         judge_pair(a, b, published, min_difference=min_difference)
         for i, a in enumerate(claims)
         for b in claims[i + 1 :]
     )
     return summarise(pairs)
+
+
+#: A group of up to this many claims lists every pair's verdict; a larger one each distinct pair of readings.
+LISTED_GROUP = 64
+
+
+def _reading(c: Claim, published: Mapping[str, str | None]) -> tuple:
+    """What a pair verdict reads of a claim besides its article: the figure, its date and how it is worded."""
+    q = c.quantity
+    return (q.text, q.low, q.high, q.change, published.get(c.article), c.planned, c.correction, c.update, c.event)
 
 
 def summarise(pairs: tuple[PairVerdict, ...], counted: Callable[[PairVerdict], bool] | None = None) -> Verdict:

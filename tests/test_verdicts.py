@@ -137,3 +137,16 @@ def test_a_plan_against_what_was_done_is_shown_and_says_so():
     assert "A's figure is a plan, B's what was done" in verdict.reason
     both_done = judge((replace(plan, planned=False), done), {"A": None, "B": None})
     assert "plan" not in both_done.reason
+
+
+def test_copies_of_a_feed_are_judged_once_per_distinct_reading():
+    # 200 copies of one wire figure and one outlet's other figure: the verdict is the same as for two reports,
+    # and the pairs listed are the distinct pairs of readings, not the 20,000 pairs of claims
+    copies = [claim(f"W{i}", exact(34)) for i in range(200)]
+    other = claim("X", exact(36))
+    verdict = judge((*copies, other), {})
+    assert verdict.name == "conflict"
+    assert len(verdict.pairs) == 1
+    assert set(verdict.pairs[0].articles) == {"W0", "X"}
+    same = judge(tuple(copies), {})
+    assert same.name == "consistent" and "all 200 reports" in same.reason
