@@ -26,9 +26,10 @@ import numpy as np
 from checker.quantities import WORDS_OF_NUMBERS
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "judge"
-#: Pairs are tokenised together and cut to this many word pieces: two news sentences are 60-90 together; the
-#: longest tenth is cut from its ends (``only_second`` would lose B's figure, so both sides are cut evenly).
-MAX_TOKENS = 128
+#: Pairs are tokenised together and cut to this many word pieces, from both ends evenly (``only_second`` would
+#: lose B's figure). Two contexts of ``CONTEXT_CHARS`` either side are about 90 together; 128 cost a third more
+#: to train on the long sentences of political copy (batch 2 of the labels) and to run.
+MAX_TOKENS = 96
 #: Of 16/32/64, 32 was the fastest on the GVA dev pairs; pairs are sorted by length so that a batch pads little.
 BATCH_SIZE = 32
 CACHE_FILE = "judgements-v1.sqlite3"
@@ -37,9 +38,9 @@ OPEN, CLOSE = "«", "»"
 _NUMBER = re.compile(
     r"\d+(?:[.,:]\d+)*|\b(?:" + "|".join(sorted(WORDS_OF_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
-#: A context keeps this many characters either side of the figure: a 1,000-character sentence would otherwise
-#: push the figure out of the 128 word pieces.
-CONTEXT_CHARS = 220
+#: A context keeps this many characters either side of the figure (about a clause and its neighbour): a
+#: 1,000-character sentence would otherwise push the figure out of the word pieces.
+CONTEXT_CHARS = 160
 
 
 _RUN = re.compile(r"#(?:(?:[\s-]+|\s+and\s+)#)+")

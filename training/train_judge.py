@@ -159,7 +159,7 @@ def main() -> None:
     began = time.time()
     train_records = _subset(load_records("train"), args.fraction)
     dev_records = load_records("dev")
-    train_ex, dev_ex = examples(train_records), examples(dev_records, easy=10**6)
+    train_ex, dev_ex = examples(train_records), examples(dev_records, easy=10**6, cap=False)
     print(
         f"train: {len(train_records)} pairs, {len(train_ex)} examples ({sum(e.label for e in train_ex)} same); "
         f"dev: {len(dev_records)} pairs, {len(dev_ex)} examples",
