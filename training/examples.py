@@ -100,7 +100,8 @@ def examples(
         b_ids = [i for i in figs if i.startswith("B")]
         rest = [(x, y) for x in a_ids for y in b_ids if (x, y) not in positive and (x, y) not in hard]
         rng.shuffle(rest)
-        chosen = [(k, 1, "same") for k in sorted(capped if cap else positive)] + [(k, 0, w) for k, w in sorted(hard.items())]
+        chosen = [(k, 1, "same") for k in sorted(capped if cap else positive)]
+        chosen += [(k, 0, w) for k, w in sorted(hard.items())]
         chosen += [(k, 0, "easy") for k in rest[:easy]]
         for (x, y), label, why in chosen:
             if x not in figs or y not in figs:
