@@ -77,9 +77,7 @@ def _sentences(root: Path, record: dict) -> dict[str, dict]:
     return out
 
 
-def examples(
-    records: list[dict], *, seed: int = 13, easy: int = EASY_PER_PAIR, cap: bool = True
-) -> list[Example]:
+def examples(records: list[dict], *, seed: int = 13, easy: int = EASY_PER_PAIR, cap: bool = True) -> list[Example]:
     """The examples of ``records``, in a fixed order for a fixed seed; ``cap`` keeps at most
     ``POSITIVES_PER_COUNT`` mention pairs of each count (training), ``cap=False`` every one (evaluation)."""
     root = corpus("ecbplus_text").parent
