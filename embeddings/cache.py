@@ -74,7 +74,8 @@ class Store:
         self._rebuilt = False
 
     def __del__(self) -> None:
-        self.close()
+        with contextlib.suppress(Exception):  # at interpreter exit the modules close() uses may be gone already
+            self.close()
 
     def close(self) -> None:
         """Close the connections this store opened in this process. A sqlite3 connection holds a reference cycle,
