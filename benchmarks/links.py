@@ -88,6 +88,7 @@ def evaluate(
             alignment=alignment,
             cache=False,
             same_count_threshold=threshold,
+            english_only=False,  # a labelled pair is compared whatever claimdiff thinks of its language
         )
 
         def keep(figs, side, texts=texts):
