@@ -132,6 +132,34 @@ def nouns_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+class _Twins:
+    """Claims of several articles that are one figure in the same words (syndicated copy, a feed's overlapping
+    copies): each key's first claim stands for it, so that N copies of a story align at the cost of one.
+
+    ``rep[i]`` is claim i's first twin; ``owner[i]`` (for a first twin) the code of the only article that holds
+    its key, or a code of its own when several do (it may then pair with any article's claim);
+    :meth:`apart` gives, for two first twins of one article, a twin of the second in another article."""
+
+    def __init__(self, claims: Sequence[Claim], keys: Sequence[Hashable]) -> None:
+        first: dict[Hashable, int] = {}
+        self.rep = [first.setdefault(k, i) for i, k in enumerate(keys)]
+        self.holders: dict[int, list[int]] = {}
+        for i, r in enumerate(self.rep):
+            self.holders.setdefault(r, []).append(i)
+        codes = {a: k for k, a in enumerate(sorted({c.article for c in claims}))}
+        self.owner = np.zeros(len(claims), dtype=np.int64)
+        for r, held in self.holders.items():
+            articles = {claims[k].article for k in held}
+            self.owner[r] = codes[claims[r].article] if len(articles) == 1 else -1 - r
+        self._claims = claims
+
+    def apart(self, i: int, j: int) -> tuple[int, int]:
+        if self._claims[i].article != self._claims[j].article:
+            return i, j
+        other = next((k for k in self.holders[j] if self._claims[k].article != self._claims[i].article), j)
+        return i, other
+
+
 def _gate_edges(
     claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float, lead: set[int] | None = None
 ) -> list[tuple[int, int]]:
@@ -140,15 +168,22 @@ def _gate_edges(
 
 
 def _scored_gate_edges(
-    claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float, lead: set[int] | None = None
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    min_similarity: float,
+    lead: set[int] | None = None,
+    twins: _Twins | None = None,
 ) -> list[tuple[bool, float, int, int]]:
+    """(not both leads, -similarity, i, j) for each pair the gates allow; with ``twins``, between the first claims
+    of distinct twin keys only."""
     n = len(claims)
     if lead is None:
         lead = lead_claims(claims)
     # Only claims of different articles with the same known event, or both with none, can pair.
     by_event: dict[str | None, list[int]] = {}
     for i, c in enumerate(claims):
-        by_event.setdefault(_bucket(c.event), []).append(i)
+        if twins is None or twins.rep[i] == i:
+            by_event.setdefault(_bucket(c.event), []).append(i)
     article_of = np.array([c.article for c in claims], dtype=object)
     is_lead = np.zeros(n, dtype=bool)
     is_lead[list(lead)] = True
@@ -157,7 +192,7 @@ def _scored_gate_edges(
         idx = np.array(members_of_event)
         floor = min_similarity if event else max(min_similarity, V.MIN_SIMILARITY_NO_EVENT)
         secondary_floor = max(floor, V.MIN_SIMILARITY_SECONDARY)
-        owner = np.unique(article_of[idx], return_inverse=True)[1]
+        owner = twins.owner[idx] if twins is not None else np.unique(article_of[idx], return_inverse=True)[1]
         # Similarity in row blocks, thresholded in numpy: only pairs above the floor reach the Python rules below,
         # and a 5 MB live blog (10,000+ claims) never builds its full square matrix at once.
         for start in range(0, len(idx), ROW_BLOCK):
@@ -172,7 +207,8 @@ def _scored_gate_edges(
             for a, b in zip(*np.nonzero(ok), strict=True):
                 i, j = int(rows[a]), int(idx[b])
                 both_leads = i in lead and j in lead
-                if comparable(claims[i], claims[j], leads=both_leads):
+                x, y = twins.apart(i, j) if twins is not None else (i, j)
+                if comparable(claims[x], claims[y], leads=both_leads):
                     # the articles' lead figures for a count are joined first, then the rest by similarity
                     edges.append((not both_leads, -round(float(similarity[a, b]), 6), min(i, j), max(i, j)))
     return edges
@@ -198,7 +234,13 @@ def align(
     if n < 2:
         return []
     lead = lead_claims(claims)
-    edges = sorted(_scored_gate_edges(claims, vectors, min_similarity, lead))
+    twins = _Twins(
+        claims, [(c.sentence.text, c.quantity.start, c.quantity.end, i in lead) for i, c in enumerate(claims)]
+    )
+    rep = twins.rep
+    # twins join first (each its key's first claim), then distinct keys by the gates
+    edges = [(False, -1.0, r, i) for i, r in enumerate(rep) if r != i]
+    edges += sorted(_scored_gate_edges(claims, vectors, min_similarity, lead, twins))
 
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -222,8 +264,12 @@ def align(
         for i, c in enumerate(claims)
     ]
     judged: dict[tuple, bool] = {}
+    kinds: dict[int, set[int]] = {i: {rep[i]} for i in range(n)}  # a group's distinct twin keys
 
     def fits(a: int, b: int) -> bool:
+        if a == b:
+            return True  # twins: one figure in the same words
+        a, b = twins.apart(a, b)
         key = (profile[a], profile[b])
         if key not in judged:
             judged[key] = comparable(claims[a], claims[b], leads=a in lead and b in lead)
@@ -239,11 +285,12 @@ def align(
         ri, rj = root(i), root(j)
         if ri == rj or not articles[ri].isdisjoint(articles[rj]):
             continue  # one claim per article in a group
-        if not all(fits(a, b) for a in members[ri] for b in members[rj]):
+        if not all(fits(a, b) for a in kinds[ri] for b in kinds[rj]):
             continue  # every pair of the group must be comparable, not only the linking pair
         parent[rj] = ri
         members[ri] += members.pop(rj)
         articles[ri] |= articles.pop(rj)
+        kinds[ri] |= kinds.pop(rj)
         weakest[ri] = min(-neg_s, weakest.get(ri, 1.0), weakest.pop(rj, 1.0))
 
     groups = []
@@ -381,22 +428,14 @@ def align_judged(
     n = len(claims)
     if n < 2:
         return []
-    first: dict[Hashable, int] = {}
-    rep = [first.setdefault(k, i) for i, k in enumerate(keys if keys is not None else range(n))]
+    twins = _Twins(claims, keys if keys is not None else range(n))
+    rep = twins.rep
     if mode == "both":
         gate = _gate_edges(claims, vectors, min_similarity)
         pairs = sorted({(min(rep[i], rep[j]), max(rep[i], rep[j])) for i, j in gate if rep[i] != rep[j]})
     else:
-        reps = sorted(set(rep))
-        holders: dict[int, set[str]] = {}
-        for i, r in enumerate(rep):
-            holders.setdefault(r, set()).add(claims[i].article)
-        # a key held by one article pairs only with other articles' keys; one held by several pairs with any
-        labels = {a: k for k, a in enumerate(sorted({c.article for c in claims}))}
-        owner = np.array(
-            [labels[next(iter(holders[r]))] if len(holders[r]) == 1 else -1 - r for r in reps], dtype=np.int64
-        )
-        local = _pruned_pairs([claims[r] for r in reps], vectors[reps], owner)
+        reps = sorted(twins.holders)
+        local = _pruned_pairs([claims[r] for r in reps], vectors[reps], twins.owner[reps])
         pairs = [(reps[i], reps[j]) for i, j in local]
     p = probabilities(pairs) if pairs else np.zeros(0)
     score = {pair: float(x) for pair, x in zip(pairs, p, strict=True)}
