@@ -509,9 +509,14 @@ def _events(words: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
 
 
 def _in_a_name(lows: list[str], after: int) -> bool:
-    """Whether the event phrase ending before word ``after`` belongs to an institution's name ("search and rescue
-    agency", "Rescue Committee", "rescue teams"): an institution noun follows it, at most one word later."""
-    return any(w in V.INSTITUTION_NOUNS for w in lows[after : after + 2])
+    """Whether the event phrase ending before word ``after`` names an institution or who does the work ("search
+    and rescue agency", "Rescue Committee", "rescue workers"): such a noun follows it directly; an agent noun only
+    after the event's bare noun, not a participle ("12 injured workers")."""
+    if after >= len(lows):
+        return False
+    nxt, word = lows[after], lows[after - 1]
+    bare = not word.endswith(("ed", "ing"))
+    return nxt in V.INSTITUTION_NOUNS or (bare and nxt in V.AGENT_NOUNS)
 
 
 def _nearest_event(

@@ -214,6 +214,7 @@ PART_PREPOSITIONS = _GRAMMAR["part_prepositions"]
 MODALS = _GRAMMAR["modals"]
 PLAN_VERBS = _GRAMMAR["plan_verbs"]
 INSTITUTION_NOUNS = _GRAMMAR["institution_nouns"]
+AGENT_NOUNS = _GRAMMAR["agent_nouns"]
 
 #: How far (in words) an event word may stand from its number. "three people in the region had been injured"
 #: puts 7 words between them and "the death toll from a Russian strike in Ukraine a day earlier had grown to
