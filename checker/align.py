@@ -20,6 +20,7 @@ from checker import vocabulary as V
 from checker.claims import Claim
 from checker.quantities import Quantity
 from checker.quantities import lexicon as L
+from checker.verdicts import LISTED_GROUP
 
 
 @dataclass(frozen=True)
@@ -398,8 +399,8 @@ def _pruned_pairs(
 
 
 #: A group up to this size lists P(same count) for each pair of its claims; a larger one (copies of a feed) for
-#: each pair of its distinct figures, so that a group of 1,000 copies does not hold half a million pairs.
-SCORED_GROUP = 64
+#: each pair of its distinct figures, as its verdict lists pairs, so that 1,000 copies hold no half-million pairs.
+SCORED_GROUP = LISTED_GROUP
 
 
 def align_judged(

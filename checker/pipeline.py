@@ -150,11 +150,7 @@ def compare(
         def probabilities(pairs):
             if progress:
                 progress("judging", 0, len(pairs))
-            # the judge reads contexts: two pairs of the same two contexts are one question, asked once
-            asked = [(contexts[i], contexts[j]) for i, j in pairs]
-            distinct = sorted(set(asked))
-            answers = dict(zip(distinct, judge_model.probabilities(distinct), strict=True))
-            p = np.array([answers[x] for x in asked], dtype=np.float32)
+            p = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in pairs])
             if progress:
                 progress("judging", len(pairs), len(pairs))
             return p

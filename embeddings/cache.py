@@ -74,8 +74,10 @@ class Store:
         self._rebuilt = False
 
     def __del__(self) -> None:
-        with contextlib.suppress(Exception):  # at interpreter exit the modules close() uses may be gone already
+        try:
             self.close()
+        except Exception:  # at interpreter exit the modules close() uses (os, contextlib) may be gone already
+            pass
 
     def close(self) -> None:
         """Close the connections this store opened in this process. A sqlite3 connection holds a reference cycle,
