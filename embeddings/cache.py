@@ -74,9 +74,10 @@ class Store:
         self._rebuilt = False
 
     def __del__(self) -> None:
-        try:
+        # at interpreter exit the modules close() uses, contextlib itself included, may be gone already
+        try:  # noqa: SIM105
             self.close()
-        except Exception:  # at interpreter exit the modules close() uses (os, contextlib) may be gone already
+        except Exception:
             pass
 
     def close(self) -> None:
