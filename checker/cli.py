@@ -409,18 +409,19 @@ def _finish(reports: list, args: argparse.Namespace, settings: dict, headings: S
     """Record the baseline, write the reports and the articles' notes; the exit code of the worst report.
 
     ``headings`` (one per report) head each table, saying which story it is about."""
-    from checker.baseline import write as write_baseline
+    from checker.baseline import Written, record
     from checker.safeio import printable
 
     if args.write_baseline:
-        n = 0
+        written = Written(0)
         for report in reports:
             try:
-                n += write_baseline(report, args.write_baseline)
+                written += record(report, args.write_baseline)
             except OSError as exc:  # atomic: the baseline as it was, and its name in the message
                 return _fail(f"{exc.filename or args.write_baseline}: cannot write ({exc.strerror or exc})")
         if not args.quiet:
-            print(f"claimdiff: {n} difference(s) recorded in {printable(args.write_baseline)}", file=sys.stderr)
+            where = printable(args.write_baseline)
+            print(f"claimdiff: {written.recorded} difference(s) recorded in {where}{written.note}", file=sys.stderr)
     try:
         _write(reports, args, settings["format"], headings)
     except BrokenPipeError:

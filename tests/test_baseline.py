@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from checker import baseline
 from checker.cli import main
+from checker.quantities import extract
+from checker.verdicts import summarise
 from tests.factories import claim, quantity, report
 
 CONFLICT = ("Up to 12 people were hurt in the blast, police said.", "14 people were injured in the blast, police said.")
 
 
+def on_disk(doc):
+    """``doc``, its articles' texts written at their paths: a baseline drops the entries of reports that are gone."""
+    for a in doc.articles:
+        Path(a.path).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.path).write_text(a.text, encoding="utf-8")
+    return doc
+
+
 def story(first: str, second: str, n: int, m: int):
-    """A report of two articles of one story, ``first`` and ``second`` (paths), with figures n and m."""
+    """A report of two articles of one story, ``first`` and ``second`` (paths, written), with figures n and m."""
     doc = report([(claim("A", quantity(str(n), n)), claim("B", quantity(str(m), m)))])
     a, b = doc.articles
-    return replace(doc, articles=(replace(a, path=first), replace(b, path=second)))
+    return on_disk(replace(doc, articles=(replace(a, path=first), replace(b, path=second))))
 
 
 def test_writing_creates_the_file_and_its_folder(tmp_path):
@@ -75,10 +89,10 @@ def test_a_version_2_file_is_still_read(tmp_path):
 
 
 def three(tmp_path, *figures, sentences=None):
-    """A report of one group over articles a, b, c (as many as ``figures``), judged."""
+    """A report of one group over articles a, b, c, d (as many as ``figures``), judged."""
     claims = []
     for k, n in enumerate(figures):
-        label = "ABC"[k]
+        label = "ABCD"[k]
         text = (sentences or {}).get(label)
         claims.append(claim(label, quantity(str(n), n), sentence=text))
     doc = report([tuple(claims)])
@@ -149,3 +163,166 @@ def test_a_baseline_acknowledges_the_same_articles_given_in_another_order(capsys
     target = tmp_path / "baseline.json"
     assert main([str(first), str(second), "-q", "--write-baseline", str(target)]) == 0, capsys.readouterr().err
     assert main([str(second), str(first), "-q", "--baseline", str(target)]) == 0
+
+
+# -- keyed by meaning: values, not spelling; reports by content, not path --------------------------------------
+
+
+def said(tmp_path, *sentences: str, event: str = "killed"):
+    """A report of one group, a claim per sentence (articles a, b, c... written under ``tmp_path``), each figure read
+    from its sentence as the product reads it."""
+    claims = []
+    for label, text in zip("ABC", sentences, strict=False):
+        figure = extract(text)[0]
+        claims.append(claim(label, figure, event=event, sentence=text))
+    doc = report([tuple(claims)])
+    return on_disk(
+        replace(doc, articles=tuple(replace(a, path=str(tmp_path / f"{a.id.lower()}.txt")) for a in doc.articles))
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "restyled", "changed", "other"),
+    [
+        (
+            "Thirty-six people were killed in the sinking.",
+            "36 people were killed in the sinking.",
+            "35 people were killed in the sinking.",
+            "34 people were killed, police said.",
+        ),
+        (
+            "The repairs cost $15m, the council said.",
+            "The repairs cost $15 million, the council said.",
+            "The repairs cost £15m, the council said.",
+            "The repairs cost $12m, officials said.",
+        ),
+        (
+            "Some 1,000 people were evacuated from the valley.",
+            "Some 1000 people were evacuated from the valley.",
+            "At least 1000 people were evacuated from the valley.",
+            "About 700 people were evacuated, police said.",
+        ),
+    ],
+)
+def test_a_restyled_figure_keeps_its_acknowledgement_and_a_changed_one_does_not(
+    tmp_path, written, restyled, changed, other
+):
+    path = tmp_path / "baseline.json"
+    baseline.write(said(tmp_path, written, other), path)
+    assert acknowledged(said(tmp_path, restyled, other), path) == [True]
+    # a changed value, currency or bound is another claim: a new difference
+    changed = said(tmp_path, changed, other)
+    assert changed.groups[0].verdict.name != "consistent" and acknowledged(changed, path) == [False]
+
+
+def test_an_entry_holds_the_values_not_the_spelling(tmp_path):
+    path = tmp_path / "baseline.json"
+    baseline.write(said(tmp_path, "Thirty-six people were killed.", "At least 40 people were killed, he said."), path)
+    doc = json.loads(path.read_text())
+    entry = doc["acknowledged"][0]
+    assert doc["version"] == 4 and entry["count"] == "killed" and entry["figures"] == ["36", "at least 40"]
+    assert len(entry["contents"]) == len(entry["articles"]) == 2
+
+
+def test_moved_reports_keep_their_acknowledgements_and_rewriting_leaves_no_stale_entry(tmp_path):
+    path = tmp_path / "baseline.json"
+    doc = said(tmp_path, "34 people were killed.", "36 people were killed, he said.")
+    baseline.write(doc, path)
+    (tmp_path / "wires").mkdir()
+    for name in ("a.txt", "b.txt"):  # git mv a.txt b.txt wires/: the same texts, new paths
+        (tmp_path / name).rename(tmp_path / "wires" / name)
+    doc = replace(
+        doc, articles=tuple(replace(a, path=str(tmp_path / "wires" / Path(a.path).name)) for a in doc.articles)
+    )
+    assert acknowledged(doc, path) == [True]
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(path.read_bytes())
+    baseline.write(doc, path)
+    assert [e["articles"] for e in json.loads(path.read_text())["acknowledged"]] == [["wires/a.txt", "wires/b.txt"]]
+    written = baseline.record(doc, copy)
+    assert (written.recorded, written.renamed, written.dropped) == (1, 1, 1)
+
+
+def test_entries_of_reports_that_are_gone_are_dropped_and_others_kept(tmp_path):
+    path, _, _ = two_stories(tmp_path)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "fire" / name).unlink()  # the fire story is deleted
+    (tmp_path / "quake" / "a.txt").unlink()  # one quake report is deleted: b.txt's entry still holds for it
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(path.read_bytes())
+    flood = story(str(tmp_path / "flood" / "a.txt"), str(tmp_path / "flood" / "b.txt"), 7, 9)
+    baseline.write(flood, path)
+    entries = json.loads(path.read_text())["acknowledged"]
+    assert [e["articles"] for e in entries] == [["flood/a.txt", "flood/b.txt"], ["quake/a.txt", "quake/b.txt"]]
+    written = baseline.record(flood, copy)
+    assert (written.recorded, written.gone, written.dropped) == (1, 1, 1)
+    assert written.note == "; 1 old entry dropped (1 of reports that are gone)"
+
+
+def draft_against(tmp_path, draft: int, *wires: int):
+    """A report of a draft A against wires B, C... (figures as given), judged as ``compare`` judges a reference run:
+    only the draft's pairs counted."""
+    figures = (draft, *wires)
+    sentences = {x: f"{n} people were killed, {x} said." for x, n in zip("ABCD", figures, strict=False)}
+    doc = on_disk(three(tmp_path, *figures, sentences=sentences))
+    group = doc.groups[0]
+    counted = draft_counted(doc)
+    return replace(doc, groups=(replace(group, verdict=summarise(group.verdict.pairs, counted)),)), counted
+
+
+def draft_counted(doc):
+    draft = doc.articles[0].id
+    return lambda p: draft in p.articles
+
+
+def test_with_a_reference_only_an_entry_naming_the_draft_acknowledges_its_difference(tmp_path):
+    path = tmp_path / "baseline.json"
+    # the two wires differ, 34 against 36, and that difference is acknowledged (an entry naming only b and c)
+    wires = report([(claim("B", quantity("34", 34)), claim("C", quantity("36", 36)))])
+    wires = replace(
+        wires, articles=tuple(replace(a, path=str(tmp_path / f"{a.id.lower()}.txt")) for a in wires.articles)
+    )
+    baseline.write(on_disk(wires), path)
+    assert [e["articles"] for e in json.loads(path.read_text())["acknowledged"]] == [["b.txt", "c.txt"]]
+    # the draft says 34 too: its 34 against c's 36 is the draft's own difference, not acknowledged by the wires'
+    doc, counted = draft_against(tmp_path, 34, 34, 36)
+    assert not baseline.apply(doc, baseline.load(path), counted).groups[0].acknowledged
+    assert not baseline.apply(doc, baseline.load(path), counted, reference="A").groups[0].acknowledged
+    # acknowledged for the draft (an entry naming a.txt), the same difference with a new wire is acknowledged too
+    baseline.write(doc, path)
+    assert baseline.apply(doc, baseline.load(path), counted).groups[0].acknowledged
+    again, counted = draft_against(tmp_path, 34, 34, 36, 36)
+    assert baseline.apply(again, baseline.load(path), counted).groups[0].acknowledged
+
+
+def test_a_version_3_file_still_loads_matches_and_is_rewritten_as_version_4(tmp_path):
+    path = tmp_path / "old.json"
+    doc = on_disk(three(tmp_path, 34, 36))
+    spelled = hashlib.sha256(b"killed\n34\n36").hexdigest()[:16]  # version 3: the count and the figures as written
+    old = {"articles": ["a.txt", "b.txt"], "count": "killed", "figures": ["34", "36"], "fingerprint": spelled}
+    path.write_text(json.dumps({"version": 3, "acknowledged": [{**old, "sentences": ["", ""]}]}))
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(path.read_bytes())
+    assert acknowledged(doc, path) == [True]
+    baseline.write(doc, path)
+    rewritten = json.loads(path.read_text())
+    assert rewritten["version"] == 4 and [len(e["contents"]) for e in rewritten["acknowledged"]] == [2]
+    assert acknowledged(doc, path) == [True]
+    assert baseline.record(doc, copy).note == ""  # rewritten in the new form, not dropped
+
+
+def test_write_baseline_after_a_move_says_what_it_dropped(capsys, write_articles, tmp_path):
+    first, second = write_articles(*CONFLICT)
+    target = tmp_path / "baseline.json"
+    assert main([str(first), str(second), "-q", "--write-baseline", str(target)]) == 0, capsys.readouterr().err
+    (tmp_path / "desk").mkdir()
+    moved = [tmp_path / "desk" / p.name for p in (first, second)]
+    for before, after in zip((first, second), moved, strict=True):
+        before.rename(after)  # git mv: the same texts under other names
+    assert main([*map(str, moved), "-q", "--baseline", str(target)]) == 0
+    capsys.readouterr()
+    assert main([*map(str, moved), "--write-baseline", str(target), "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert "1 difference(s) recorded in" in err and "; 1 old entry dropped (1 naming a moved report)" in err
+    names = {n for e in json.loads(target.read_text())["acknowledged"] for n in e["articles"]}
+    assert names == {f"desk/{first.name}", f"desk/{second.name}"}
