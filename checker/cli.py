@@ -62,6 +62,7 @@ examples:
   claimdiff a.txt https://example.org/x --offline   refuse web addresses: read only local files
   claimdiff ru_a.txt ru_b.txt --any-language        compare copy that is not English (noted: figures may be missed)
   claimdiff --hook desk/wires/ap.txt                as a pre-commit hook: compare each file with its story
+  claimdiff ferry2015.txt ferry2025.txt --any-story compare reports even when they tell different stories
   cat draft.txt | claimdiff wire.txt -              read one article from standard input
 
 configuration:
@@ -72,7 +73,11 @@ configuration:
 exit codes (as diff(1)):
   0  no discrepancy (or none under --fail-on, or all acknowledged in the baseline)
   1  discrepancies found
-  2  trouble: bad input, missing model, unwritable output
+  2  trouble: bad input, missing model, unwritable output, or reports that tell different stories with no
+     two of one story (the report still says which; --any-story compares them anyway)
+
+Reports are first checked to tell one story (shared names, shared words): an article of another story gets a note,
+is compared only with its own story's articles, and the summary lists the stories.
 """
 
 
@@ -130,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         const="",
         help="record the current differences in FILE (created or merged); alone, in the configured baseline",
+    )
+    parser.add_argument(
+        "--any-story",
+        action="store_true",
+        help="compare the articles even when they seem to tell different stories",
     )
     parser.add_argument(
         "--hook", action="store_true", help="compare each named article with the other articles of its story"
@@ -374,7 +384,14 @@ def _hook(args: argparse.Namespace, settings: dict) -> int:
         # one changed article is the draft the commit is about: its rows are judged against the others (a
         # wire-against-wire difference is not the commit's to answer for)
         reference = story.changed[0] if len(story.changed) == 1 else None
-        reports.append(_compare(args, settings, story.articles, reference=reference))
+        report = _compare(args, settings, story.articles, reference=reference)
+        if not report.compared:  # the folder's reports tell other stories: a first report of its story passes
+            print(
+                f"claimdiff: {printable(story.changed[0])}: no other report of its story in "
+                f"{printable(story.key)}; nothing to compare"
+            )
+            continue
+        reports.append(report)
         headings.append(printable(f"story {story.key}: {', '.join(story.articles)}"))
     return _finish(reports, args, settings, headings)
 
@@ -402,6 +419,7 @@ def _compare(args: argparse.Namespace, settings: dict, articles: Sequence[str], 
             cache=not args.no_cache,
             alignment=args.alignment,
             english_only=not args.any_language,
+            any_story=args.any_story,
         )
 
 
@@ -435,6 +453,9 @@ def _finish(reports: list, args: argparse.Namespace, settings: dict, headings: S
                     print(f"claimdiff: {printable(article.path)}: {printable(note)}", file=sys.stderr)
     if args.write_baseline:
         return EXIT_OK
+    if any(not report.compared for report in reports):
+        # nothing compared is no pass: a gate that exits 0 here would let any figure through
+        return _fail("the reports tell different stories, so nothing was compared (--any-story compares them anyway)")
     code = max(
         (report.exit_code_for(settings["fail-on"], same_source_only=args.same_source_only) for report in reports),
         default=EXIT_OK,

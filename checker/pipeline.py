@@ -45,6 +45,7 @@ def compare(
     alignment: str = MODES[0],
     english_only: bool = True,
     same_count_threshold: float | None = None,
+    any_story: bool = False,
 ) -> Report:
     """Compare the numeric claims of two or more articles.
 
@@ -59,7 +60,10 @@ def compare(
     gates (default), the gates with the pair judge deciding, or the judge alone. An article that is not in
     English is an :class:`~checker.errors.InputError` (``about="language"``) unless ``english_only`` is False;
     then it is compared with a note saying so. ``same_count_threshold`` overrides the judge's threshold (for
-    benchmarks that sweep it; the shipped one was chosen on dev). Raises :class:`~checker.errors.InputError` for
+    benchmarks that sweep it; the shipped one was chosen on dev). The articles are first checked to tell one story
+    (:func:`checker.grouping.one_story`): claims of different stories are never compared, each article of another
+    story than the first article's (the reference's) gets a note saying so, and ``Report.stories`` lists them;
+    ``any_story`` compares every article as one story. Raises :class:`~checker.errors.InputError` for
     bad input and :class:`embeddings.ModelUnavailable` when the model is not installed.
     """
     if alignment not in MODES:
@@ -109,6 +113,8 @@ def compare(
         if progress:
             progress("reading", i + 1, len(paths))
     lap("load")
+    articles, stories = _stories(articles, any_story=any_story)
+    lap("stories")
 
     sentences = [split(a.text) for a in articles]
     lap("sentences")
@@ -122,9 +128,12 @@ def compare(
             progress("claims", i + 1, len(articles))
     lap("claims")
 
-    # levels pair with levels, changes with changes ("plunged 5.4 per cent"); embed only what can pair
+    # levels pair with levels, changes with changes ("plunged 5.4 per cent"); embed only what can pair; an
+    # article alone in its story pairs with nothing
     keep = pairable_by_judge(claims) if alignment == "judge" else pairable(claims)
-    candidates = [c for c, ok in zip(claims, keep, strict=True) if ok]
+    told = stories[:1] if reference is not None else stories  # a draft is compared within its own story only
+    story_of = {a: k for k, story in enumerate(told) if len(story) > 1 for a in story}
+    candidates = [c for c, ok in zip(claims, keep, strict=True) if ok and c.article in story_of]
     texts = sorted({c.sentence.text for c in candidates})
     if encoder is None and texts:
         from embeddings import DEFAULT_BACKEND, load_encoder
@@ -137,15 +146,18 @@ def compare(
         progress("embedding", len(texts), len(texts))
     lap("embeddings")
 
-    vectors = np.stack([vectors_by_text[c.sentence.text] for c in candidates]) if candidates else np.zeros((0, 1))
     floor = {"min_similarity": min_similarity} if min_similarity is not None else {}
-    if alignment == "gates":
-        groups = _with_judgements(align(candidates, vectors, **floor), cache)
-    else:
+    if alignment != "gates":
         from checker.judge import context, load_judge
 
         judge_model = load_judge(cache)
-        contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in candidates]
+        threshold = same_count_threshold if same_count_threshold is not None else judge_model.meta["threshold"]
+
+    def align_story(mine: list[Claim]) -> list:
+        vectors = np.stack([vectors_by_text[c.sentence.text] for c in mine]) if mine else np.zeros((0, 1))
+        if alignment == "gates":
+            return _with_judgements(align(mine, vectors, **floor), cache)
+        contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in mine]
 
         def probabilities(pairs):
             if progress:
@@ -155,15 +167,11 @@ def compare(
                 progress("judging", len(pairs), len(pairs))
             return p
 
-        groups = align_judged(
-            candidates,
-            vectors,
-            probabilities,
-            threshold=same_count_threshold if same_count_threshold is not None else judge_model.meta["threshold"],
-            mode=alignment,
-            keys=contexts,
-            **floor,
-        )
+        return align_judged(mine, vectors, probabilities, threshold=threshold, mode=alignment, keys=contexts, **floor)
+
+    groups = []
+    for k in sorted(set(story_of.values())):  # each story aligned on its own: no group spans two stories
+        groups += align_story([c for c in candidates if story_of[c.article] == k])
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
     lap("alignment")
@@ -208,13 +216,42 @@ def compare(
             "backend": getattr(encoder, "name", backend or "none"),
             "min_difference": min_difference,
             "alignment": alignment,
+            "reference": articles[0].id if reference is not None else None,
         },
         timings=timings,
+        stories=tuple(stories),
     )
     if acknowledged:
-        report = baseline_file.apply(report, acknowledged, counted)
+        report = baseline_file.apply(
+            report, acknowledged, counted, reference=articles[0].id if reference is not None else None
+        )
     lap("report")
     return report
+
+
+def _stories(articles: list[Article], *, any_story: bool) -> tuple[list[Article], list[tuple[str, ...]]]:
+    """The articles, those of another story than the first article's noted, and the stories as article ids."""
+    from checker import grouping
+
+    if any_story:
+        return articles, [tuple(a.id for a in articles)]
+    parts = grouping.one_story([grouping.lead_of(a) for a in articles])
+    stories = [tuple(articles[i].id for i in part) for part in parts]
+    first = stories[0]
+    noted = []
+    for article in articles:
+        if article.id in first:
+            noted.append(article)
+            continue
+        mates = next(s for s in stories if article.id in s)
+        others = f"; compared only with {', '.join(x for x in mates if x != article.id)}" if len(mates) > 1 else ""
+        note = (
+            f"another story than {', '.join(first)} (no name in common; few words in common or years apart): not "
+            f"compared with "
+            f"{'it' if len(first) == 1 else 'them'}{others}; --any-story compares them anyway"
+        )
+        noted.append(replace(article, notes=(*article.notes, note)))
+    return noted, stories
 
 
 #: The most grouped pairs the judge scores for display under the gates: at about 220 pairs/s, two seconds.

@@ -218,6 +218,9 @@ def _summary_text(report: Report) -> str:
     text += f" · {len(report.claims)} claims in {len(report.articles)} articles"
     if acknowledged:
         text += f" · {acknowledged} acknowledged in the baseline"
+    if len(report.stories) > 1:
+        told = " | ".join(", ".join(s) for s in report.stories)
+        text += f" · {len(report.stories)} stories ({told}), not compared with each other"
     return text
 
 

@@ -111,6 +111,16 @@ class Report:
     claims: tuple[Claim, ...]
     options: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    #: The stories the articles tell, as article ids (the first article's first): claims of different stories are
+    #: never compared. Empty when not checked (one story).
+    stories: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def compared(self) -> bool:
+        """Whether any two articles were compared: two or more of them tell one story (with a reference draft,
+        the draft's story)."""
+        stories = self.stories[:1] if self.options.get("reference") else self.stories
+        return not self.stories or any(len(s) > 1 for s in stories)
 
     @property
     def discrepancies(self) -> tuple[Discrepancy, ...]:
@@ -185,8 +195,10 @@ class Report:
                 }
                 for g in self.groups
             ],
+            "stories": [list(s) for s in self.stories] or [[a.id for a in self.articles]],
             "summary": {
                 "articles": len(self.articles),
+                "stories": len(self.stories) or 1,
                 "claims": len(self.claims),
                 "groups": len(self.groups),
                 "discrepancies": len(self.discrepancies),

@@ -110,7 +110,7 @@ def test_latin1_is_decoded_and_said(tmp_path):
 
 
 def test_an_article_without_claims_is_a_message_not_an_error(write_articles):
-    paths = write_articles("The Kremlin said it would act.", "Five people were injured in the crash.")
+    paths = write_articles("The Kremlin said it would act on the Belgorod attack.", "Five were injured in Belgorod.")
     result = run(*paths)
     assert result.returncode == 0, result.stderr
     assert "no numeric claims" in result.stderr
