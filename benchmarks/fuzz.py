@@ -39,6 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from checker import frame_cache  # noqa: E402  (after the path insert, as the module runs as a script)
+
 #: A probe slower than this fails (the issue's bound for 1 MB of hostile Markdown).
 MAX_S = 10.0
 A = "Ferry sinks\n\nForty people were killed when a ferry sank off Sulawesi on Sunday, officials said.\n"
@@ -161,7 +163,7 @@ def _damaged_cache(d: Path) -> list[str]:
     _pair(d)
     cache = d / "cache"
     cache.mkdir()
-    path = cache / "frames-v5.sqlite3"
+    path = cache / frame_cache.FILENAME
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE entries (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
         db.executemany("INSERT INTO entries VALUES (?, ?)", [(os.urandom(32), os.urandom(200)) for _ in range(2000)])
@@ -173,7 +175,7 @@ def _damaged_cache(d: Path) -> list[str]:
 
 
 def _cache_healed(d: Path, result: subprocess.CompletedProcess) -> str | None:
-    with sqlite3.connect(d / "cache" / "frames-v5.sqlite3") as db:
+    with sqlite3.connect(d / "cache" / frame_cache.FILENAME) as db:
         ok = db.execute("PRAGMA integrity_check").fetchone()
     return None if ok == ("ok",) else f"the frame cache is still damaged: {ok}"
 

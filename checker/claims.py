@@ -204,13 +204,13 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             ):
                 # "a man who witnessed the shooting", "one of them a pregnant woman": one person, but not a count
                 continue
-            if event == _DENIED:
-                event = None
+            if event == _DENIED or frame.part == "agent":
+                event = None  # denied, or the doer of the event, not a count of it
             if (
                 noun is None
                 and event in V.EVENTS
                 and frame.noun
-                and not frame.part
+                and frame.part in (None, "severity")
                 and frame.noun not in V.EVENT_OF_WORD
             ):
                 # the parse names what an event counts ("killed two workers"); not "Dead" in a headline's "1 Dead,
@@ -240,8 +240,10 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 # others than the dead. Only after a figure of the same event ("two were hurt ... and three
                 # others were hurt too") is it a part of that event's count.
                 partitive = partitive or any(e == event for q, e, *_ in found if q.start < quantity.start)
-            elif frame.part == "another":
-                partitive = True  # "another four people died in hospital": more of a count given before
+            elif frame.part in ("another", "severity"):
+                # "another four people died in hospital": more of a count given before; "two were critically
+                # injured": some of the injured
+                partitive = True
             found.append((quantity, event, noun, partitive, frame, places, regions, scope))
         for quantity, event, noun, partitive, frame, places, regions, scope in found:
             # "two women and one man were shot to death": a count of some of the victims, not of all of them

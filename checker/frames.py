@@ -36,6 +36,8 @@ PARALLEL_BATCH = 128
 _NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "appos"})
 _PREDICATE_DEPS = frozenset({"ROOT", "acomp", "appos", "conj", "oprd", "amod", "acl", "relcl", "ccomp", "xcomp"})
 _MAX_HOPS = 6
+#: Dependencies of an adjective that completes a verb ("found them alive", "pulled out alive", "were found dead").
+_STATE_DEPS = frozenset({"oprd", "acomp", "advcl", "ccomp", "xcomp"})
 #: Words between a number and the noun it counts: "14 first-team players", "three young Israeli soldiers". A
 #: headline parsed as one noun phrase ("Five dead, two injured ... - WDRB 41 Louisville News") puts its head far off.
 _MAX_NOUN_GAP = 4
@@ -181,6 +183,12 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         elif t.dep_ == "ROOT":
             break
 
+    if predicate is not None and not (nominal.dep_ == "nsubj" and nominal.head.i == predicate.i):
+        predicate = _state(predicate) or predicate  # the state of what is found, not of who finds it
+    if part is None and predicate is not None and _agent(nominal, predicate):
+        part = "agent"  # "two gunmen killed three people": the gunmen do, the three undergo
+    if part in (None, "other") and _singled_out(predicate if predicate is not None else governor):
+        part = "severity"  # "one officer suffered a serious injury": one of the injured, not all of them
     planned = False
     owner = None
     if predicate is None and governor is not None:
@@ -201,6 +209,52 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
         role=num.dep_,
         source=source_span(doc, num),
     )
+
+
+def _state(verb: Any) -> Any:
+    """The state a verb leaves what it counts in, when an event word names it: "found 19 people alive" is a
+    count of survivors, "were found dead" of the dead, whatever the verb of finding."""
+    if verb.pos_ != "VERB":
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ in _STATE_DEPS and c.pos_ == "ADJ" and c.lower_ in V.EVENT_OF_WORD),
+        None,
+    )
+
+
+def _agent(nominal: Any, verb: Any) -> bool:
+    """The count is the active subject of a verb with its own object: it does what the verb says to another
+    ("two gunmen killed three people", "one search vessel found 19 people alive"), unless the object is the event it
+    undergoes ("three people suffered injuries", "two men lost their lives")."""
+    if nominal.dep_ != "nsubj" or nominal.head.i != verb.i or verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return not any(o.lower_ in V.EVENT_OF_WORD for o in objects)
+    # "found [19 people alive]": a small clause with its own subject is the verb's object
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children)
+
+
+def _singled_out(verb: Any) -> bool:
+    """A count of those hurt in a given degree ("were critically injured", "suffered a serious injury") is a part
+    of all the hurt: the other reports' total is not its rival."""
+    if verb is None:
+        return False
+    if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head  # "seven were severely injured", the count parsed as the auxiliary's subject
+    if any(c.dep_ == "advmod" and c.lower_ in V.SEVERITY for c in verb.children):
+        return True
+    return any(
+        c.dep_ in ("dobj", "attr")
+        and (c.lower_ in V.EVENT_OF_WORD or c.lemma_.lower() in V.EVENT_OF_WORD)
+        and any(_degree(a) in V.SEVERITY for a in c.children)
+        for c in verb.children
+    )
+
+
+def _degree(modifier: Any) -> str:
+    """A modifier's words as one: "life-threatening" is three tokens to the parser."""
+    return "".join(t.text_with_ws for t in modifier.subtree).lower().replace(" ", "")
 
 
 def _planned(verb: Any) -> bool:

@@ -213,6 +213,7 @@ PART_MARKERS = _GRAMMAR["part_markers"]
 PART_PREPOSITIONS = _GRAMMAR["part_prepositions"]
 MODALS = _GRAMMAR["modals"]
 PLAN_VERBS = _GRAMMAR["plan_verbs"]
+SEVERITY = _GRAMMAR["severity"]
 INSTITUTION_NOUNS = _GRAMMAR["institution_nouns"]
 AGENT_NOUNS = _GRAMMAR["agent_nouns"]
 
@@ -254,7 +255,7 @@ PERSON_NOUNS = _words(
     male female relative stranger neighbor neighbour friend brother sister son daughter husband wife partner
     sibling cousin guest spectator fan shopper clerk driver motorist rider hostage partygoer attendee inmate
     prisoner guard deputy trooper agent firefighter nurse doctor teacher pupil senior burglar intruder invader
-    robber attacker shooter goer
+    robber attacker shooter goer survivor crewman sailor climber miner protester demonstrator
     """
 )
 #: Words that count people only by what happened to them: "claimed two lives", "the two deaths", "four bodies".

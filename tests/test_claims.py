@@ -377,3 +377,40 @@ def test_a_bare_number_after_at_is_a_time_an_age_or_an_address(text):
 def test_a_count_takes_no_predicate_from_another_clause_or_a_name(sentence, figure, not_event):
     (claim,) = [c for c in claims_of(sentence) if c.quantity.text == figure]
     assert claim.event != not_event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "event"),
+    [
+        # issue 28: those found or pulled out alive are survivors, whatever the verb of finding
+        ("One search vessel found 19 people alive near the coast.", "19", "rescued"),
+        ("Rescuers pulled 120 people alive from the water.", "120", "rescued"),
+        ("Two climbers were found dead on the ridge.", "Two", "killed"),
+        # the doer of an event is no count of it: the search vessel, the gunmen
+        ("One search vessel found 19 people alive near the coast.", "One", None),
+        ("Two gunmen killed three people outside the bar.", "Two", None),
+        ("Two gunmen killed three people outside the bar.", "three", "killed"),
+        # unless what the verb takes is the event it undergoes
+        ("Three people suffered injuries in the blast.", "Three", "injured"),
+    ],
+)
+def test_a_count_reads_the_state_its_clause_leaves_it_in(sentence, figure, event):
+    (claim,) = [c for c in claims_of(sentence) if c.quantity.text == figure]
+    assert claim.event == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "partial"),
+    [
+        # issue 28: a count hurt to a degree is a part of all the hurt; the whole is not
+        ("One officer suffered a serious facial injury.", "One", True),
+        ("Nine others suffered life-threatening injuries.", "Nine", True),
+        ("Two men died and seven were severely injured.", "seven", True),
+        ("The other three victims suffered minor wounds.", "three", True),
+        ("Three officers were injured in the rescue.", "Three", False),
+        ("Two men died and seven were injured.", "seven", False),
+    ],
+)
+def test_a_count_hurt_to_a_degree_is_a_part(sentence, figure, partial):
+    (claim,) = [c for c in claims_of(sentence) if c.quantity.text == figure]
+    assert claim.partial is partial

@@ -162,3 +162,22 @@ def test_glue_with_a_stand_in_encoder(write_articles, bag_of_words):
     assert sorted(calls[0]) == ["Five people were injured in the crash.", "Seven people were injured in the crash."]
     summary = report.to_dict()["summary"]
     assert summary == summary | {"articles": 2, "claims": 2, "groups": 1, "discrepancies": 1, "acknowledged": 0}
+
+
+def test_a_rescue_report_flags_no_absurd_count(write_articles, encoder):
+    """Issue 28: the agency's name gives no predicate, the survivors found alive are no death toll, one officer's
+    serious injury is a part of the three officers injured; and no figure sits in two groups."""
+    report = checker.compare(
+        write_articles(
+            "Ferry sinks off Bali\n\nThe death toll from the ferry sinking off Bali has risen to 41, the search and"
+            " rescue agency said on Friday. One search vessel found 19 people alive near the coast. One officer"
+            " suffered a serious facial injury during the rescue.",
+            "Ferry sinks off Bali\n\nAt least 41 people were killed when the ferry sank off Bali, officials said on"
+            " Friday. Rescuers found 19 survivors near the coast. Three officers were injured in the rescue, police"
+            " said.",
+        ),
+        encoder=encoder,
+    )
+    assert sorted(verdicts(report)) == [("killed (person)", "consistent"), ("rescued (survivor)", "consistent")]
+    figures = [(c.article, c.quantity.start) for g in report.groups for c in g.claims]
+    assert len(figures) == len(set(figures))
