@@ -245,10 +245,10 @@ def _stories(articles: list[Article], *, any_story: bool) -> tuple[list[Article]
             continue
         mates = next(s for s in stories if article.id in s)
         others = f"; compared only with {', '.join(x for x in mates if x != article.id)}" if len(mates) > 1 else ""
+        them = "it" if len(first) == 1 else "them"
         note = (
-            f"another story than {', '.join(first)} (no name in common; few words in common or years apart): not "
-            f"compared with "
-            f"{'it' if len(first) == 1 else 'them'}{others}; --any-story compares them anyway"
+            f"another story than {', '.join(first)} (no name in common; few words in common or years apart): "
+            f"not compared with {them}{others}; --any-story compares them anyway"
         )
         noted.append(replace(article, notes=(*article.notes, note)))
     return noted, stories
