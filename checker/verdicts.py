@@ -16,12 +16,16 @@ disagreement is not hidden by a later report that updates both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 
 from checker import vocabulary as V
 from checker.claims import Claim
 from checker.quantities import Quantity
+
+#: Scale words and letters after a figure's digits, lower-cased, and what they multiply by.
+SCALES = {k: v for k, v in (V.MULTIPLIERS | V.CURRENCY_MULTIPLIERS).items() if v >= 1e3}
 
 VERDICTS = ("consistent", "conflict", "update", "correction")
 #: How a group's verdict is chosen from its pairs' verdicts: the highest wins.
@@ -214,7 +218,35 @@ def gap_between(a: Quantity, b: Quantity) -> float:
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
-    return (q.low if q.low is not None else float("-inf"), q.high if q.high is not None else float("inf"))
+    """The interval the copy asserts, widened by the rounding a scaled figure admits (:func:`rounding`)."""
+    half = rounding(q)
+    return (
+        q.low - half if q.low is not None else float("-inf"),
+        q.high + half if q.high is not None else float("inf"),
+    )
+
+
+#: A figure written with a scale word or letter ("15M", "$13.6 million", "102K", "$2.5bn").
+_SCALED = re.compile(r"(\d+(?:,\d{3})*(?:\.(\d+))?)\s*(" + "|".join(SCALES) + r")\b", re.IGNORECASE)
+
+
+def rounding(q: Quantity) -> float:
+    """Just under half the last written digit of a scaled figure of two or more significant digits: "15M" stands
+    for 14.51-15.49 million, "$13.6 million" for 13.551-13.649 million, "102K" for 101,510-102,490, so that they
+    agree with "15.1 million", "$13,625,777" and "101,789" (an outlet that abbreviates a precise figure has
+    rounded it). 0 otherwise: a figure of one significant digit is a claim an editor holds the copy to ("$1
+    trillion" against "$1.2 trillion", "1 million jobs" against 943,000, as the labelled links have them), and a
+    figure written out in full is exact ("120" against "118"). Just under half, because rounding intervals are
+    half-open: "$2.5bn" and "$2.4bn" must stay apart."""
+    m = _SCALED.search(q.text)
+    if m is None:
+        return 0.0
+    digits = m.group(1).replace(",", "")
+    whole, _, decimals = digits.partition(".")
+    significant = len((whole.lstrip("0") + decimals).lstrip("0")) if decimals else len(whole.strip("0"))
+    if significant < 2:
+        return 0.0
+    return SCALES[m.group(3).lower()] * 10.0 ** -len(decimals) * 0.49
 
 
 def _open_low(q: Quantity) -> bool:

@@ -39,6 +39,19 @@ CASES = [
         quantity("more than 8,700", 8700, low=8700, qualifier="more_than"),
         quantity("more than 12,000", 12000, low=12000, qualifier="more_than")], [DAY1, DAY1], "consistent"),
     ("conflict: a later report with a lower figure", [exact(41), exact(34)], [DAY1, DAY2], "conflict"),
+    ("consistent: '15M' and '15.1 million' (an abbreviated figure was rounded)", [exact(15e6, "15M"),
+     exact(15.1e6, "15.1 million")], [DAY1, DAY1], "consistent"),
+    ("consistent: '$13.6 million' and '$13,625,777'", [exact(13.6e6, "$13.6 million"), exact(13_625_777)],
+     [None, None], "consistent"),
+    ("consistent: '102K' and '101,789'", [exact(102e3, "102K"), exact(101_789)], [None, None], "consistent"),
+    ("conflict: '$2.5bn' and '$2.4bn' (rounding intervals are half-open)", [exact(2.5e9, "$2.5bn"),
+     exact(2.4e9, "$2.4bn")], [None, None], "conflict"),
+    ("conflict: '$43 million' and '$43,885,310' (rounds to $44 million)", [exact(43e6, "$43 million"),
+     exact(43_885_310)], [None, None], "conflict"),
+    ("conflict: '$1 trillion' and '$1.2 trillion' (one significant digit is held to)", [exact(1e12, "$1 trillion"),
+     exact(1.2e12, "$1.2 trillion")], [None, None], "conflict"),
+    ("conflict: '1 million' and 943,000", [exact(1e6, "1 million"), exact(943_000)], [None, None], "conflict"),
+    ("conflict: figures written out in full are exact", [exact(120), exact(118)], [DAY1, DAY1], "conflict"),
 ]
 # fmt: on
 
@@ -126,7 +139,9 @@ def test_a_conflict_carries_its_difference_as_written():
     claims = (claim("A", a, noun=None), claim("B", exact(10e6, "$10 million"), noun=None))
     verdict = judge(claims, {"A": None, "B": None})
     assert verdict.name == "conflict"
-    assert verdict.stated_difference == 5e6 and verdict.difference == 3.5e6
+    # the interval gap: "$15m" [13.5m, 16.5m] less its rounding (0.49m) against "$10 million" (one significant
+    # digit: none)
+    assert verdict.stated_difference == 5e6 and verdict.difference == pytest.approx(3.5e6 - 0.49e6)
 
 
 def test_a_plan_against_what_was_done_is_shown_and_says_so():
