@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from checker import baseline as baseline_file
-from checker.align import MODES, align, align_judged, pairable, pairable_by_judge
+from checker.align import MODES, align, align_judged, allowed, pairable, pairable_by_judge
 from checker.articles import Article, default_labels, load_article
 from checker.claims import Claim, find_claims
 from checker.errors import InputError
@@ -57,7 +57,8 @@ def compare(
     article is compared against every other one and only groups that involve it are reported (the reference may also
     be among ``paths``). ``baseline`` names a file of acknowledged differences (see :mod:`checker.baseline`). Web
     addresses (http, https) are fetched unless ``offline``. ``alignment`` is one of :data:`checker.align.MODES`: the
-    gates (default), the gates with the pair judge deciding, or the judge alone. An article that is not in
+    gates (default), the gates with the pair judge deciding, the judge alone, or the learned linker
+    (:mod:`checker.linker`) deciding among the pairs the gates' rules allow. An article that is not in
     English is an :class:`~checker.errors.InputError` (``about="language"``) unless ``english_only`` is False;
     then it is compared with a note saying so. ``same_count_threshold`` overrides the judge's threshold (for
     benchmarks that sweep it; the shipped one was chosen on dev). The articles are first checked to tell one story
@@ -130,7 +131,7 @@ def compare(
 
     # levels pair with levels, changes with changes ("plunged 5.4 per cent"); embed only what can pair; an
     # article alone in its story pairs with nothing
-    keep = pairable_by_judge(claims) if alignment == "judge" else pairable(claims)
+    keep = pairable_by_judge(claims) if alignment in ("judge", "learned") else pairable(claims)
     told = stories[:1] if reference is not None else stories  # a draft is compared within its own story only
     story_of = {a: k for k, story in enumerate(told) if len(story) > 1 for a in story}
     candidates = [c for c, ok in zip(claims, keep, strict=True) if ok and c.article in story_of]
@@ -152,6 +153,11 @@ def compare(
 
         judge_model = load_judge(cache)
         threshold = same_count_threshold if same_count_threshold is not None else judge_model.meta["threshold"]
+        if alignment == "learned":
+            from checker.linker import features, load_linker
+
+            linker = load_linker()
+            threshold = same_count_threshold if same_count_threshold is not None else linker.threshold
 
     def align_story(mine: list[Claim]) -> list:
         vectors = np.stack([vectors_by_text[c.sentence.text] for c in mine]) if mine else np.zeros((0, 1))
@@ -163,11 +169,15 @@ def compare(
             if progress:
                 progress("judging", 0, len(pairs))
             p = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in pairs])
+            if alignment == "learned":
+                # the linker weighs every candidate (its inputs rank each figure's partners), the gates' rules veto
+                p = linker.probabilities(features(mine, vectors, pairs, p)) * allowed(mine, pairs)
             if progress:
                 progress("judging", len(pairs), len(pairs))
             return p
 
-        return align_judged(mine, vectors, probabilities, threshold=threshold, mode=alignment, keys=contexts, **floor)
+        mode = "judge" if alignment == "learned" else alignment
+        return align_judged(mine, vectors, probabilities, threshold=threshold, mode=mode, keys=contexts, **floor)
 
     groups = []
     for k in sorted(set(story_of.values())):  # each story aligned on its own: no group spans two stories

@@ -11,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from checker.align import align, comparable
+from checker.align import align, allowed, comparable
 from tests.factories import claim, quantity
 
 
@@ -91,3 +91,14 @@ def test_one_claim_per_article_in_a_group():
     vectors = np.stack([unit(1, 0), unit(1, 0), unit(1, 0)])
     groups = align([a1, a2, b], vectors)
     assert [sorted(c.article for c in g.claims) for g in groups] == [["A", "B"]]
+
+
+def test_allowed_is_the_gates_rules_without_the_similarity_floors():
+    """What ``--alignment learned`` lets the linker decide among: every pair :func:`comparable` allows, however
+    unlike their sentences (the vectors here are orthogonal: cosine 0, under every floor of :func:`align`)."""
+    killed_a, killed_b = claim("A", quantity("2", 2)), claim("B", quantity("5", 5))
+    injured_b = claim("B", quantity("3", 3), event="injured")
+    claims = [killed_a, killed_b, injured_b]
+    assert allowed(claims, [(0, 1), (0, 2)]).tolist() == [True, False]
+    assert align(claims, np.eye(3, dtype=np.float32)) == []  # the gates' floors refuse what allowed lets through
+    assert allowed(claims, []).shape == (0,)

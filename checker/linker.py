@@ -1,0 +1,135 @@
+"""Which figure pairs state the same count: a small model learned from labelled links, over the pair judge's
+score and where the two figures stand.
+
+The pair judge reads two sentences, one pair at a time; it does not know that it prefers another partner for
+either figure, that one figure is a headline's and the other a late paragraph's, or that the two are orders of
+magnitude apart. The linker weighs those, as one logistic regression over :data:`FEATURES` fitted on the
+labelled links (``python -m training.train_linker``; its card is ``checker/models/linker/README.md``). It reads
+none of the hand gates' rules (event classes, counted nouns, places, parts, times, owners: what
+:func:`checker.align.comparable` reads): given them as inputs as well, it found no more on dev (the card's
+ablation). ``--alignment learned`` lets the rules veto a pair (:func:`checker.align.allowed`) and the linker
+decide among the rest, with no similarity floor and no lead-figure rule.
+
+Why a logistic regression written out as numbers rather than a pickled scikit-learn model: a pickle is tied to
+the scikit-learn version that wrote it and can run code when loaded; a dozen weights in JSON cannot.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from checker.claims import Claim
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "linker"
+
+#: The inputs, in order. Each is a number a pair of claims (a of one article, b of another) and its judge score.
+FEATURES = (
+    "judge_logit",  # the pair judge's log-odds of the same count
+    "judge_best_a",  # b is a's most probable partner among the other article's figures (1/0)
+    "judge_best_b",  # a is b's most probable partner
+    "judge_margin",  # p minus the best p either figure has with any other partner (<= 0 unless the best)
+    "judge_rank",  # the pair's rank among a's partners plus its rank among b's (2 when best for both; at most 8)
+    "candidates",  # log of how many partners the two figures have between them (a figure among many is harder)
+    "similarity",  # cosine of the two sentences
+    # how far apart the figures' orders of magnitude are beyond a factor of three: |log10 a - log10 b| - log10 3,
+    # at least 0, at most 3 (0 when either is vague). Not their values: "two killed" and "five dead" are one count,
+    # and a model that preferred equal values would learn to miss exactly the discrepancies it is for
+    "magnitude_apart",
+    "vague_one",  # one figure is a vague amount ("dozens", "hundreds"), the other not
+    "position",  # the mean of the two figures' places in their articles (0 first claim ... 1 last)
+    "headlines",  # how many of the two are in their article's first sentence (a headline or the lead)
+)
+
+
+_FACTOR_THREE = math.log10(3)
+
+
+def _value(c: Claim) -> float | None:
+    q = c.quantity
+    if q.value is not None:
+        return abs(q.value)
+    if q.low is not None and q.high is not None:
+        return (abs(q.low) + abs(q.high)) / 2
+    return None
+
+
+def features(
+    claims: Sequence[Claim], vectors: np.ndarray, pairs: Sequence[tuple[int, int]], judge: np.ndarray
+) -> np.ndarray:
+    """One row of :data:`FEATURES` for each pair (i, j) of ``claims`` (float32), ``judge[k]`` the judge's P(same
+    count) of ``pairs[k]`` and row i of ``vectors`` claim i's sentence vector."""
+    if not pairs:
+        return np.zeros((0, len(FEATURES)), dtype=np.float32)
+    judge = np.clip(np.asarray(judge, dtype=np.float64), 1e-6, 1 - 1e-6)
+    # each figure's judge scores against each other article, best first (with three reports, a figure has a best
+    # partner in each)
+    partners: dict[tuple[int, str], list[float]] = {}
+    for (i, j), p in zip(pairs, judge, strict=True):
+        partners.setdefault((i, claims[j].article), []).append(p)
+        partners.setdefault((j, claims[i].article), []).append(p)
+    for scores in partners.values():
+        scores.sort(reverse=True)
+    order: dict[str, list[int]] = {}
+    for k, c in enumerate(claims):
+        order.setdefault(c.article, []).append(k)
+    position = {k: n / max(1, len(ks) - 1) for ks in order.values() for n, k in enumerate(ks)}
+    rows = []
+    for (i, j), p in zip(pairs, judge, strict=True):
+        a, b = claims[i], claims[j]
+        of_a, of_b = partners[i, b.article], partners[j, a.article]
+        va, vb = _value(a), _value(b)
+        gap = abs(math.log10(va + 1) - math.log10(vb + 1)) if va is not None and vb is not None else 0.0
+        rank = min(4, 1 + sum(x > p for x in of_a)) + min(4, 1 + sum(x > p for x in of_b))
+        rows.append(
+            (
+                math.log(p / (1 - p)),
+                float(p >= of_a[0]),
+                float(p >= of_b[0]),
+                p - max(of_a[0], of_b[0]),
+                float(rank),
+                math.log(len(of_a) + len(of_b)),
+                float(vectors[i] @ vectors[j]),
+                min(3.0, max(0.0, gap - _FACTOR_THREE)),
+                float((a.quantity.qualifier == "vague") != (b.quantity.qualifier == "vague")),
+                (position[i] + position[j]) / 2,
+                float((a.sentence.index == 0) + (b.sentence.index == 0)),
+            )
+        )
+    return np.asarray(rows, dtype=np.float32)
+
+
+class Linker:
+    """The shipped linker: :meth:`probabilities` of the same count from :func:`features` rows."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        meta = json.loads((model_dir / "linker.json").read_text(encoding="utf-8"))
+        unknown = set(meta["features"]) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"{model_dir / 'linker.json'} was fitted on other features ({sorted(unknown)}): retrain")
+        self.meta = meta
+        #: the columns of :func:`features` the model weighs, in its order
+        self.columns = [FEATURES.index(name) for name in meta["features"]]
+        self.mean = np.asarray(meta["mean"], dtype=np.float64)
+        self.scale = np.asarray(meta["scale"], dtype=np.float64)
+        self.coef = np.asarray(meta["coef"], dtype=np.float64)
+        self.intercept = float(meta["intercept"])
+        self.threshold = float(meta["threshold"])
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """P(same count) for each row of :func:`features` (float32)."""
+        if len(rows) == 0:
+            return np.zeros(0, dtype=np.float32)
+        z = ((rows[:, self.columns] - self.mean) / self.scale) @ self.coef + self.intercept
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+
+@functools.cache
+def load_linker() -> Linker:
+    """The shipped linker (its weights are a few hundred bytes of JSON)."""
+    return Linker()

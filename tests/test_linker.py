@@ -1,0 +1,107 @@
+"""The linker (:mod:`checker.linker`): its inputs, its shipped weights, and alignment with it on real text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+
+import numpy as np
+import pytest
+
+import checker
+from checker.linker import FEATURES, MODEL_DIR, Linker, features, load_linker
+from tests.factories import claim, quantity
+
+
+def _row(claims, judge=(0.5,), pairs=((0, 1),)) -> dict[str, float]:
+    vectors = np.eye(len(claims), dtype=np.float32)
+    (row,) = features(claims, vectors, list(pairs), np.asarray(judge)) if len(pairs) == 1 else [None]
+    return dict(zip(FEATURES, row.tolist(), strict=True))
+
+
+def test_one_row_of_every_input_for_each_pair():
+    claims = [claim("A", quantity("2", 2)), claim("B", quantity("5", 5)), claim("B", quantity("500", 500))]
+    rows = features(claims, np.eye(3, dtype=np.float32), [(0, 1), (0, 2)], np.array([0.9, 0.2]))
+    assert rows.shape == (2, len(FEATURES)) and rows.dtype == np.float32
+    first, second = (dict(zip(FEATURES, r.tolist(), strict=True)) for r in rows)
+    assert first["judge_logit"] == pytest.approx(math.log(0.9 / 0.1), rel=1e-5)
+    assert first["judge_best_a"] == 1.0 and second["judge_best_a"] == 0.0  # A's figure prefers B's "5"
+    assert first["judge_rank"] == 2.0 and second["judge_rank"] == 3.0  # best for both; second for A, best for "500"
+
+
+def test_values_within_a_factor_of_three_are_not_held_against_a_pair():
+    """ "two killed" and "five dead" may be one count told apart: the linker must not learn to prefer equal values,
+    or it would miss the discrepancies it is for. Orders of magnitude apart count against a pair."""
+    near = _row([claim("A", quantity("2", 2)), claim("B", quantity("5", 5))])
+    far = _row([claim("A", quantity("2", 2)), claim("B", quantity("500", 500))])
+    vague = _row(
+        [claim("A", quantity("dozens", None, low=12, high=120, qualifier="vague")), claim("B", quantity("5", 5))]
+    )
+    assert near["magnitude_apart"] == 0.0
+    assert far["magnitude_apart"] == pytest.approx(math.log10(501 / 3) - math.log10(3), abs=1e-4)
+    # a vague amount or a range stands by its middle ("dozens": 66), and is marked vague
+    assert vague["magnitude_apart"] == pytest.approx(math.log10(67 / 6) - math.log10(3), abs=1e-4)
+    assert vague["vague_one"] == 1.0 and near["vague_one"] == 0.0
+    assert "same_value" not in FEATURES
+
+
+def test_no_pairs_no_rows():
+    assert features([], np.zeros((0, 3)), [], np.zeros(0)).shape == (0, len(FEATURES))
+    assert load_linker().probabilities(np.zeros((0, len(FEATURES)), dtype=np.float32)).shape == (0,)
+
+
+def test_the_shipped_weights_match_their_card_and_read_the_judge_as_evidence():
+    meta = json.loads((MODEL_DIR / "linker.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256((MODEL_DIR / "linker.json").read_bytes()).hexdigest()
+    card = (MODEL_DIR / "README.md").read_text(encoding="utf-8")
+    assert digest in card, "retrained without rewriting the card: python -m training.linker_card"
+    linker = Linker()
+    assert set(meta["features"]) <= set(FEATURES) and 0 < linker.threshold < 1
+    assert all(math.isfinite(w) for w in meta["coef"])
+    # the judge's belief raises P(same count), all else equal; figures orders of magnitude apart lower it
+    low, high = np.zeros((2, len(FEATURES)), dtype=np.float32), None
+    high = low.copy()
+    high[1, FEATURES.index("judge_logit")] = 4.0
+    assert linker.probabilities(high)[1] > linker.probabilities(low)[0]
+    if "magnitude_apart" in meta["features"]:
+        far = low.copy()
+        far[0, FEATURES.index("magnitude_apart")] = 2.0
+        assert linker.probabilities(far)[0] < linker.probabilities(low)[0]
+
+
+def test_weights_fitted_on_other_inputs_are_refused(tmp_path):
+    meta = json.loads((MODEL_DIR / "linker.json").read_text(encoding="utf-8"))
+    meta["features"] = [*meta["features"][:-1], "a_feature_that_does_not_exist"]
+    (tmp_path / "linker.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        Linker(tmp_path)
+
+
+# --- the learned alignment on real text, the product's models ---
+
+
+def test_learned_alignment_flags_one_toll_told_apart(write_articles, encoder):
+    report = checker.compare(
+        write_articles(
+            "Air defences shot down 13 missiles over the Belgorod region overnight, the governor said.",
+            "Russian air defences shot down 10 missiles over the Belgorod region overnight, officials said.",
+        ),
+        encoder=encoder,
+        alignment="learned",
+    )
+    (group,) = report.groups
+    assert group.verdict.name == "conflict" and {c.quantity.text for c in group.claims} == {"13", "10"}
+    assert all(0.0 <= p <= 1.0 for p in group.same_count.values())
+
+
+def test_learned_alignment_keeps_injured_from_killed(write_articles, encoder):
+    report = checker.compare(
+        write_articles(
+            "Three people were injured by debris in Belgorod on Friday.",
+            "One person was killed by debris in Belgorod on Friday.",
+        ),
+        encoder=encoder,
+        alignment="learned",
+    )
+    assert report.discrepancies == ()
