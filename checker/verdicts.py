@@ -227,7 +227,7 @@ def _bounds(q: Quantity) -> tuple[float, float]:
 
 
 #: A figure written with a scale word or letter ("15M", "$13.6 million", "102K", "$2.5bn").
-_SCALED = re.compile(r"(\d+(?:,\d{3})*(?:\.(\d+))?)\s*(" + "|".join(SCALES) + r")\b", re.IGNORECASE)
+_SCALED = re.compile(r"(\d+(?:,\d{3})*(?:\.(\d+))?)[\s-]*(" + "|".join(SCALES) + r")\b", re.IGNORECASE)
 
 
 def rounding(q: Quantity) -> float:

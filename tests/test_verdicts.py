@@ -43,6 +43,8 @@ CASES = [
      exact(15.1e6, "15.1 million")], [DAY1, DAY1], "consistent"),
     ("consistent: '$13.6 million' and '$13,625,777'", [exact(13.6e6, "$13.6 million"), exact(13_625_777)],
      [None, None], "consistent"),
+    ("consistent: '$2.45-million' and '$2,453,000'", [exact(2.45e6, "$2.45-million"), exact(2_453_000)], [None, None],
+     "consistent"),
     ("consistent: '102K' and '101,789'", [exact(102e3, "102K"), exact(101_789)], [None, None], "consistent"),
     ("conflict: '$2.5bn' and '$2.4bn' (rounding intervals are half-open)", [exact(2.5e9, "$2.5bn"),
      exact(2.4e9, "$2.4bn")], [None, None], "conflict"),

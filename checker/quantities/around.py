@@ -83,12 +83,22 @@ def lead_in(w: Window, first: int, value: float) -> Lead:
 
 def scale(w: Window, last: int, value: float, *, currency: bool) -> tuple[int, float]:
     """Apply "million", "bn", a glued "k" ("150k") and, beside a currency or in capitals, "m"/"b" ("$15m", "4.3M"):
-    (last token, scaled value). A lower-case "m" alone is metres."""
+    (last token, scaled value). A lower-case "m" alone is metres. A scale word hyphenated to its number is its scale
+    ("$2-million bond", "a $2.5-billion deal", "3-million-strong"), never the other end of a range."""
     while True:
         word = w.low(last + 1)
         if word in L.MULTIPLIERS and not (word == "hundred" and w.kind(last) == "word"):
             value *= L.MULTIPLIERS[word]
             last += 1
+        elif (
+            word == "-"
+            and w.glued(last, last + 1)
+            and w.glued(last + 1, last + 2)
+            and w.low(last + 2) in L.MULTIPLIERS
+            and w.low(last + 2) != "hundred"
+        ):
+            value *= L.MULTIPLIERS[w.low(last + 2)]
+            last += 2
         elif (
             word in L.CURRENCY_MULTIPLIERS
             and w.glued(last, last + 1)
