@@ -111,12 +111,9 @@ class Linker:
 
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
         meta = json.loads((model_dir / "linker.json").read_text(encoding="utf-8"))
-        unknown = set(meta["features"]) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"{model_dir / 'linker.json'} was fitted on other features ({sorted(unknown)}): retrain")
+        if tuple(meta["features"]) != FEATURES:
+            raise ValueError(f"{model_dir / 'linker.json'} was fitted on other features: retrain the linker")
         self.meta = meta
-        #: the columns of :func:`features` the model weighs, in its order
-        self.columns = [FEATURES.index(name) for name in meta["features"]]
         self.mean = np.asarray(meta["mean"], dtype=np.float64)
         self.scale = np.asarray(meta["scale"], dtype=np.float64)
         self.coef = np.asarray(meta["coef"], dtype=np.float64)
@@ -127,7 +124,7 @@ class Linker:
         """P(same count) for each row of :func:`features` (float32)."""
         if len(rows) == 0:
             return np.zeros(0, dtype=np.float32)
-        z = ((rows[:, self.columns] - self.mean) / self.scale) @ self.coef + self.intercept
+        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
         return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
 
 

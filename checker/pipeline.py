@@ -152,12 +152,12 @@ def compare(
         from checker.judge import context, load_judge
 
         judge_model = load_judge(cache)
-        threshold = same_count_threshold if same_count_threshold is not None else judge_model.meta["threshold"]
         if alignment == "learned":
             from checker.linker import features, load_linker
 
             linker = load_linker()
-            threshold = same_count_threshold if same_count_threshold is not None else linker.threshold
+        default = linker.threshold if alignment == "learned" else judge_model.meta["threshold"]
+        threshold = same_count_threshold if same_count_threshold is not None else default
 
     def align_story(mine: list[Claim]) -> list:
         vectors = np.stack([vectors_by_text[c.sentence.text] for c in mine]) if mine else np.zeros((0, 1))

@@ -234,10 +234,11 @@ def rounding(q: Quantity) -> float:
     """Just under half the last written digit of a scaled figure of two or more significant digits: "15M" stands
     for 14.51-15.49 million, "$13.6 million" for 13.551-13.649 million, "102K" for 101,510-102,490, so that they
     agree with "15.1 million", "$13,625,777" and "101,789" (an outlet that abbreviates a precise figure has
-    rounded it). 0 otherwise: a figure of one significant digit is a claim an editor holds the copy to ("$1
-    trillion" against "$1.2 trillion", "1 million jobs" against 943,000, as the labelled links have them), and a
-    figure written out in full is exact ("120" against "118"). Just under half, because rounding intervals are
-    half-open: "$2.5bn" and "$2.4bn" must stay apart."""
+    rounded it; the labelled links of AllSides and BASIL copy pair them as agreeing). 0 otherwise: a figure of
+    one significant digit is a claim an editor holds the copy to ("$1 trillion" against "$1.2 trillion", "1
+    million jobs" against 943,000, as the labelled links have them), and a figure written out in full is exact
+    ("120" against "118"). Just under half, because rounding intervals are half-open: "$2.5bn" and "$2.4bn" must
+    stay apart."""
     m = _SCALED.search(q.text)
     if m is None:
         return 0.0

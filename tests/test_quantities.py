@@ -66,7 +66,7 @@ def test_one_more_is_an_increment():
         ("The fine is 10.5 million Australian dollars, the regulator said.", 10.5e6, "australian dollar"),
         # a scale word hyphenated to its number is its scale, not a range "2 to 1,000,000" (GVA copy, LA Times style)
         ("He is being held in the Mansfield Jail on $2-million bond.", 2e6, "dollar"),
-        ("The board approved a $2.5-billion deal on Friday.", 2.5e9, "dollar"),
+        ("Raul Ibanez signed a three-year, $31.5-million contract with the Phillies.", 31.5e6, "dollar"),
     ],
 )
 def test_money(sentence, value, unit):

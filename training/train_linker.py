@@ -30,6 +30,7 @@ import numpy as np
 import checker
 import checker.linker as linker
 import checker.pipeline as pipeline
+from benchmarks.links import _overlaps
 from checker.linker import FEATURES, MODEL_DIR
 from training.examples import load_records
 from training.figures import is_age
@@ -42,12 +43,6 @@ C = 1.0
 #: rows whose figures the verdict finds apart (where flags are decided), but it loses two discrepancies for one
 #: false flag fewer; 0.5 keeps them.
 THRESHOLD = 0.5
-
-
-def _overlaps(claim, fig: dict) -> bool:
-    lo = claim.sentence.start + claim.quantity.start
-    hi = claim.sentence.start + claim.quantity.end
-    return lo < fig["end"] and fig["start"] < hi
 
 
 def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -83,8 +83,9 @@ def lead_in(w: Window, first: int, value: float) -> Lead:
 
 def scale(w: Window, last: int, value: float, *, currency: bool) -> tuple[int, float]:
     """Apply "million", "bn", a glued "k" ("150k") and, beside a currency or in capitals, "m"/"b" ("$15m", "4.3M"):
-    (last token, scaled value). A lower-case "m" alone is metres. A scale word hyphenated to its number is its scale
-    ("$2-million bond", "a $2.5-billion deal", "3-million-strong"), never the other end of a range."""
+    (last token, scaled value). A lower-case "m" alone is metres. A scale word hyphenated to its number is its scale,
+    never the other end of a range: "$2-million bond" (GVA), "a three-year, $31.5-million contract", "US
+    $5.4-billion" (ECB+), "the $8-billion Keystone project" (PAC), "700-million-barrel" (Multi-News)."""
     while True:
         word = w.low(last + 1)
         if word in L.MULTIPLIERS and not (word == "hundred" and w.kind(last) == "word"):
