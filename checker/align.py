@@ -309,7 +309,7 @@ def align(
 #: (dev 11/37 against 9/37, test 19/80 against 18/80) but flags more that is no discrepancy on test (26/180 against
 #: 25/113) and trips more traps (27/1,584 against 16/1,584); ``both`` flags least but finds least (dev 7/37).
 #: ``learned`` (the linker over the judge decides among the pairs :func:`allowed` lets through) flags least that is
-#: wrong on test (21/71 against 25/114) but finds less (15/80 against 18/80; dev 10/37 · 10/28 against 9/37 · 9/43)
+#: wrong on test (21/71 against 25/114) but finds less (15/80 against 18/80; dev 10/37 · 10/27 against 9/37 · 9/42)
 #: and drops the Belgorod seeds' evacuation row, so it is not the default either.
 #: Under the gates, the judge still gives each grouped pair its P(same count) for the reader.
 MODES = ("gates", "both", "judge", "learned")
