@@ -2,6 +2,7 @@
 
     python -m training.cluster_tasks --out /tmp/claimdiff_tasks2 --parts 7
     python -m training.cluster_tasks --out /tmp/claimdiff_tasks3 --parts 2 --batch 3 --limit 300
+    python -m training.cluster_tasks --out /tmp/claimdiff_tasks4 --parts 6 --batch 4 --split train --extra 10 --gva 380
 
 Pairs come from ``news_clusters`` (US politics and policy, world and general news, football, short AllSides news
 leads) and from the GVA and ECB+ stories batch 1 did not use. The split is fixed here, by story, before labelling
@@ -162,16 +163,20 @@ def main() -> None:
     parser.add_argument("--ecb", type=int, default=200, help="new ECB+ pairs")
     parser.add_argument("--batch", type=int, default=2, help="a later batch takes further pairs of the clusters")
     parser.add_argument("--limit", type=int, default=0, help="at most this many new pairs (0: all)")
+    parser.add_argument("--extra", type=int, help="further pairs of each cluster (default: batch - 2)")
+    parser.add_argument(
+        "--split", choices=("train", "dev", "test"), help="only pairs of this split (the judge's curve wants train)"
+    )
     args = parser.parse_args()
     root = corpus("news_clusters").parent
     old = json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))
     used = {p[s] for p in old for s in ("a", "b")}
     rng = random.Random(20261205)
-    fresh = cluster_pairs(root, rng, extra=args.batch - 2)
-    if args.batch == 2:
+    fresh = cluster_pairs(root, rng, extra=args.batch - 2 if args.extra is None else args.extra)
+    if args.batch == 2 or args.split:  # batch 3 took only further cluster pairs
         fresh += more_gva_ecb(root, used, rng, args.gva, args.ecb)
     known = {p["id"] for p in old}
-    fresh = [p for p in fresh if p["id"] not in known]
+    fresh = [p for p in fresh if p["id"] not in known and args.split in (None, p["split"])]
     if args.limit:
         fresh = interleave(fresh, rng)[: args.limit]
     for p in fresh:
