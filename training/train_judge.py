@@ -27,6 +27,7 @@ import numpy as np
 
 from checker.judge import MAX_TOKENS, MODEL_DIR
 from training.examples import Example, examples, load_records
+from training.synthetic import synthetic_examples
 
 SEED = 13
 EPOCHS = 2
@@ -153,13 +154,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--fraction", type=float, default=1.0, help="train on this share of the train pairs")
+    parser.add_argument(
+        "--synthetic",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="add the synthetic rewrites of training/labels/synthetic.json (train pairs only)",
+    )
     args = parser.parse_args()
     random.seed(SEED)
     np.random.seed(SEED)
     began = time.time()
     train_records = _subset(load_records("train"), args.fraction)
     dev_records = load_records("dev")
-    train_ex, dev_ex = examples(train_records), examples(dev_records, easy=10**6, cap=False)
+    train_ex = examples(train_records)
+    synthetic = synthetic_examples({r["id"] for r in train_records}) if args.synthetic else []
+    train_ex += synthetic
+    dev_ex = examples(dev_records, easy=10**6, cap=False)
     print(
         f"train: {len(train_records)} pairs, {len(train_ex)} examples ({sum(e.label for e in train_ex)} same); "
         f"dev: {len(dev_records)} pairs, {len(dev_ex)} examples",
@@ -194,8 +204,15 @@ def main() -> None:
         "batch": BATCH,
         "learning_rate": LEARNING_RATE,
         "max_tokens": MAX_TOKENS,
-        "command": "python -m training.train_judge" + (f" --fraction {args.fraction}" if args.fraction < 1 else ""),
-        "train": {"pairs": len(train_records), "examples": len(train_ex), "positives": sum(e.label for e in train_ex)},
+        "command": "python -m training.train_judge"
+        + (f" --fraction {args.fraction}" if args.fraction < 1 else "")
+        + ("" if args.synthetic else " --no-synthetic"),
+        "train": {
+            "pairs": len(train_records),
+            "examples": len(train_ex),
+            "positives": sum(e.label for e in train_ex),
+            "synthetic": len(synthetic),
+        },
         "dev": scores(p, y, threshold),
         "train_seconds": round(trained),
         "reference": {"pairs": [list(x) for x in ref_pairs], "torch_probabilities": [round(float(v), 5) for v in ref]},
