@@ -16,6 +16,13 @@ from checker.judge import MODEL_DIR
 
 def render(meta: dict) -> str:
     dev = meta["dev"]
+    synthetic = meta["train"].get("synthetic", 0)
+    synthetic_lines = [
+        f"Of them {synthetic} are synthetic, marked so and from train pairs only (`training/labels/synthetic.json`,",
+        "`python -m training.synthetic`): for one link of each train pair a writer rewrote the second sentence as the",
+        "same count in other words (a same-count example) and, changing a few words, as another count: a different",
+        "thing, another time, another event, a plan, a part (not the same count).",
+    ]
     lines = [
         "# claimdiff pair judge",
         "",
@@ -45,6 +52,7 @@ def render(meta: dict) -> str:
         "Batches 2 and 3 (`training/cluster_tasks.py`): `news_clusters`, six corpora of multi-outlet clusters: PAC and",
         "BASIL (US politics and policy: budgets, bills, votes, polls), Multi-News (general news), AllSides leads",
         "(news only), WikinewsSum (world news 2004-05) and FCC (Euro 2016 football), and further GVA and ECB+ stories.",
+        "Batches 4 and 5 (train only): the further pairs of large Multi-News clusters and what GVA and ECB+ had left.",
         "Every figure of each article's first 2,400 characters was listed mechanically (`training/figures.py`) and a",
         "labeller linked the figures of A and B that state the same count, and named why tempting lookalikes are not",
         "(a part, another time, another event, a plan, a different thing, a number that counts nothing). Labels were",
@@ -60,6 +68,7 @@ def render(meta: dict) -> str:
         f"Training examples: {meta['train']['examples']} from {meta['train']['pairs']} train pairs "
         f"({meta['train']['positives']} same-count): every labelled link (at most 4 mention pairs a count), every",
         "hard negative and up to 4 random other figure pairs per article pair.",
+        *(synthetic_lines if synthetic else []),
         "",
         "## Split",
         "",
