@@ -52,7 +52,11 @@ def render(meta: dict) -> str:
         "Batches 2 and 3 (`training/cluster_tasks.py`): `news_clusters`, six corpora of multi-outlet clusters: PAC and",
         "BASIL (US politics and policy: budgets, bills, votes, polls), Multi-News (general news), AllSides leads",
         "(news only), WikinewsSum (world news 2004-05) and FCC (Euro 2016 football), and further GVA and ECB+ stories.",
-        "Batches 4 and 5 (train only): the further pairs of large Multi-News clusters and what GVA and ECB+ had left.",
+        *(
+            ["Batches 4 and 5 (train only): the further pairs of large Multi-News clusters and what GVA and ECB+ left."]
+            if meta["train"].get("max_batch", 3) >= 4
+            else []
+        ),
         "Every figure of each article's first 2,400 characters was listed mechanically (`training/figures.py`) and a",
         "labeller linked the figures of A and B that state the same count, and named why tempting lookalikes are not",
         "(a part, another time, another event, a plan, a different thing, a number that counts nothing). Labels were",

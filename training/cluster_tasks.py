@@ -2,7 +2,7 @@
 
     python -m training.cluster_tasks --out /tmp/claimdiff_tasks2 --parts 7
     python -m training.cluster_tasks --out /tmp/claimdiff_tasks3 --parts 2 --batch 3 --limit 300
-    python -m training.cluster_tasks --out /tmp/claimdiff_tasks4 --parts 6 --batch 4 --split train --extra 10 --gva 380
+    python -m training.cluster_tasks --out /tmp/claimdiff_tasks4 --parts 7 --batch 4 --split train --extra 10 --gva 380
     python -m training.cluster_tasks --out /tmp/claimdiff_tasks5 --parts 7 --batch 5 --split train --extra 10 --gva 1000
 
 Pairs come from ``news_clusters`` (US politics and policy, world and general news, football, short AllSides news

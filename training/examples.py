@@ -54,9 +54,14 @@ def _ctx(fig: dict) -> str:
     return figure_context(fig["sentence"], s, s + fig["end"] - fig["start"])
 
 
-def load_records(split: str) -> list[dict]:
+def load_records(split: str, max_batch: int | None = None) -> list[dict]:
+    """The labelled pairs of ``split`` (or ``"all"``), of labelling batches up to ``max_batch`` (all if None)."""
     records = json.loads((LABELS / "links.json").read_text(encoding="utf-8"))
-    return [r for r in records if split == "all" or r["split"] == split]
+    records = [r for r in records if split == "all" or r["split"] == split]
+    if max_batch is None:
+        return records
+    batch = {p["id"]: p.get("batch", 1) for p in json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))}
+    return [r for r in records if batch[r["id"]] <= max_batch]
 
 
 def _sentences(root: Path, record: dict) -> dict[str, dict]:

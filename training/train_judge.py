@@ -30,6 +30,10 @@ from training.examples import Example, examples, load_records
 from training.synthetic import synthetic_examples
 
 SEED = 13
+#: The shipped judge trains on labelling batches 1-3 (1,501 train pairs). Batches 4 and 5 (302 more train pairs)
+#: were measured and left out: dev AP 0.362 against 0.36, and their int8 graph strayed 0.156 from its torch model
+#: on one reference pair, past what tests/test_judge.py allows.
+MAX_BATCH = 3
 EPOCHS = 2
 BATCH = 32
 LEARNING_RATE = 4e-5
@@ -154,18 +158,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--fraction", type=float, default=1.0, help="train on this share of the train pairs")
+    parser.add_argument("--max-batch", type=int, default=MAX_BATCH, help="train on labelling batches up to this one")
     parser.add_argument(
         "--synthetic",
         action=argparse.BooleanOptionalAction,
         default=False,
-        help="add the synthetic rewrites of training/labels/synthetic.json (train pairs only; measured on dev at "
-        "1,803 train pairs: AP 0.348 with them against 0.362 without, so off by default)",
+        help="add the synthetic rewrites of training/labels/synthetic.json (train pairs only; measured on dev with "
+        "--max-batch 5: AP 0.348 with them against 0.362 without, so off by default)",
     )
     args = parser.parse_args()
     random.seed(SEED)
     np.random.seed(SEED)
     began = time.time()
-    train_records = _subset(load_records("train"), args.fraction)
+    train_records = _subset(load_records("train", args.max_batch), args.fraction)
     dev_records = load_records("dev")
     train_ex = examples(train_records)
     synthetic = synthetic_examples({r["id"] for r in train_records}) if args.synthetic else []
@@ -207,12 +212,14 @@ def main() -> None:
         "max_tokens": MAX_TOKENS,
         "command": "python -m training.train_judge"
         + (f" --fraction {args.fraction}" if args.fraction < 1 else "")
+        + (f" --max-batch {args.max_batch}" if args.max_batch != MAX_BATCH else "")
         + (" --synthetic" if args.synthetic else ""),
         "train": {
             "pairs": len(train_records),
             "examples": len(train_ex),
             "positives": sum(e.label for e in train_ex),
             "synthetic": len(synthetic),
+            "max_batch": args.max_batch,
         },
         "dev": scores(p, y, threshold),
         "train_seconds": round(trained),
