@@ -158,6 +158,10 @@ def test_vague_amounts(sentence, low, high):
         ("Shares fell 3 per cent in early trading.", 3, "down"),
         ("Police found 3 more victims on Monday.", 3, "up"),
         ("Air defence systems shot down 13 missiles.", 13, None),
+        ("She will give up $19 million in unvested stock.", 19_000_000, None),
+        ("He was blasted for locking up 500,000 acres of land.", 500_000, None),
+        ("Police are rounding up 30 suspects.", 30, None),
+        ("The index went up 19 points.", 19, "up"),
     ],
 )
 def test_changes(sentence, value, change):
