@@ -1,13 +1,14 @@
 """Alignment and discrepancy finding on the labelled same-count links (``training/labels/links.json``).
 
-3,226 article pairs (ECB+, GVA and the six news_clusters corpora: two reports of one story), every figure of each
+3,528 article pairs (ECB+, GVA and the six news_clusters corpora: two reports of one story), every figure of each
 article's first 2,400 characters listed mechanically and linked by a labeller to the figure of the other report
 that states the same count (or marked as a lookalike that is not). Each article is compared over its labelled
 window only, so that every figure claimdiff reads was seen by a labeller. Split by topic and incident
-(``training/splits.py``); the judge trains on ``train``, thresholds are chosen on ``dev``, ``test`` runs once.
+(``training/splits.py``, ``training.cluster_tasks.cluster_split``); the judge and the linker train on ``train``,
+thresholds are chosen on ``dev``, ``test`` runs once.
 
-    python benchmarks/links.py --split dev                      # the default alignment (the judge)
-    python benchmarks/links.py --split dev --alignment gates    # the hand rules alone; also: both
+    python benchmarks/links.py --split dev                      # the default alignment (the gates)
+    python benchmarks/links.py --split dev --alignment learned  # the linker over the judge; also: both, judge
     python benchmarks/links.py --split test --alignment all     # every mode, once, at the end
 
 Figures (``shared/notes/labelling.md``): recall = required discrepancies (a count the two reports state with a
