@@ -3,8 +3,10 @@
 Positives are every pair of an A mention and a B mention of one labelled count. Negatives are the labellers' hard
 negatives (``not_same``: a part, another time, another event, a plan, a different thing, a number that counts
 nothing) and, to teach the easy cases too, up to ``EASY_PER_PAIR`` other figure pairs of the article pair drawn at
-random (fixed seed). Each context is built by :func:`checker.judge.context`, the function the product calls, and
-marks the figure as claimdiff's quantity reader spans it where the two overlap ("at least 15", not "15").
+random (fixed seed), and with ``mined`` the other figure pairs whose two contexts the sentence encoder finds
+closest (the lookalikes a judge trained on random pairs ranks above the right partner). Each context is built by
+:func:`checker.judge.context`, the function the product calls, and marks the figure as claimdiff's quantity reader
+spans it where the two overlap ("at least 15", not "15").
 """
 
 from __future__ import annotations
@@ -82,10 +84,18 @@ def _sentences(root: Path, record: dict) -> dict[str, dict]:
     return out
 
 
-def examples(records: list[dict], *, seed: int = 13, easy: int = EASY_PER_PAIR, cap: bool = True) -> list[Example]:
+def examples(
+    records: list[dict], *, seed: int = 13, easy: int = EASY_PER_PAIR, cap: bool = True, mined: int = 0
+) -> list[Example]:
     """The examples of ``records``, in a fixed order for a fixed seed; ``cap`` keeps at most
-    ``POSITIVES_PER_COUNT`` mention pairs of each count (training), ``cap=False`` every one (evaluation)."""
+    ``POSITIVES_PER_COUNT`` mention pairs of each count (training), ``cap=False`` every one (evaluation); ``mined``
+    adds that many of the closest remaining figure pairs of each article pair by the sentence encoder."""
     root = corpus("ecbplus_text").parent
+    encoder = None
+    if mined:
+        from embeddings import DEFAULT_BACKEND, load_encoder
+
+        encoder = load_encoder(DEFAULT_BACKEND)
     rng = random.Random(seed)
     out: list[Example] = []
     for r in records:
@@ -106,6 +116,11 @@ def examples(records: list[dict], *, seed: int = 13, easy: int = EASY_PER_PAIR, 
         chosen = [(k, 1, "same") for k in sorted(capped if cap else positive)]
         chosen += [(k, 0, w) for k, w in sorted(hard.items())]
         chosen += [(k, 0, "easy") for k in rest[:easy]]
+        if encoder is not None and rest[easy:]:
+            ids = sorted({i for k in rest[easy:] for i in k})
+            vectors = dict(zip(ids, encoder.encode([_ctx(figs[i]) for i in ids]), strict=True))
+            closest = sorted(rest[easy:], key=lambda k: (-float(vectors[k[0]] @ vectors[k[1]]), k))
+            chosen += [(k, 0, "mined") for k in closest[:mined]]
         for (x, y), label, why in chosen:
             if x not in figs or y not in figs:
                 continue

@@ -1,0 +1,47 @@
+"""The judge's training examples: mined negatives are the other figure pairs the encoder finds closest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+import embeddings
+from training import examples as ex
+
+
+def _figure(sentence: str, word: str) -> dict:
+    start = sentence.index(word)
+    return {"start": start, "end": start + len(word), "quote_start": 0, "sentence": sentence, "text": word}
+
+
+AXES = {"Police": 0, "Officials": 1, "Rescuers": 2}
+
+
+class _Encoder:
+    """Unit vectors by the first word of the sentence: glue only, the product never sees it."""
+
+    def encode(self, texts):
+        out = np.zeros((len(texts), 3), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i, AXES[t.split()[0]]] = 1.0
+        return out
+
+
+def test_mined_negatives_are_the_closest_unlinked_pairs_and_never_a_link(monkeypatch):
+    figs = {
+        "A1": _figure("Police said 3 people died.", "3"),
+        "A2": _figure("Officials counted 40 homes.", "40"),
+        "B1": _figure("Police said 5 people died.", "5"),
+        "B2": _figure("Rescuers saved 12 people.", "12"),
+        "B3": _figure("Officials counted 38 homes.", "38"),
+    }
+    record = {"id": "p", "counts": [{"a": [{"id": "A1"}], "b": [{"id": "B1"}]}], "not_same": []}
+    monkeypatch.setattr(ex, "corpus", lambda name: Path("/nowhere") / name)
+    monkeypatch.setattr(ex, "_sentences", lambda root, r: figs)
+    monkeypatch.setattr(embeddings, "load_encoder", lambda *a, **k: _Encoder())
+    got = ex.examples([record], easy=0, mined=1)
+    assert [(e.label, e.why) for e in got] == [(1, "same"), (0, "mined")]
+    mined = got[1]
+    assert {mined.a.split()[0], mined.b.split()[0]} == {"Officials"}  # A2 with B3, the closest unlinked pair
+    assert [e.why for e in ex.examples([record], easy=0)] == ["same"]  # none without ``mined``
