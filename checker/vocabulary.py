@@ -67,8 +67,9 @@ NEARLY_BAND = 0.10
 # --- Changes ------------------------------------------------------------------------------------------------
 
 #: Verbs for which "up"/"down" is part of the verb, not a change ("shot down 13 missiles", "stepped up attacks"),
-#: one verb a line in all its forms: the reader matches words, not lemmas, and a missing form read "will give up
-#: $19 million" and "locking up 500,000 acres" as rises (labelled dev pairs of batch 2).
+#: one verb a line in all its forms. Class: a phrasal verb's particle read as a change. The reader matches words,
+#: not lemmas, and a missing form read "will give up $19 million in unvested stock awards" (Multi-News) and
+#: "locking up 500,000 acres of mineral-rich land" (PAC) as rises (labelled dev pairs of batch 2).
 PHRASAL_VERBS = _words(
     """
     shoot shoots shooting shot

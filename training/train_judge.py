@@ -229,7 +229,6 @@ def main() -> None:
             "positives": sum(e.label for e in train_ex),
             "synthetic": len(synthetic),
             "max_batch": args.max_batch,
-            "mined": args.mined,
         },
         "dev": scores(p, y, threshold),
         "train_seconds": round(trained),
