@@ -153,9 +153,10 @@ def compare(
 
         judge_model = load_judge(cache)
         if alignment == "learned":
-            from checker.linker import features, load_linker
+            from checker.linker import features, load_claim_encoder, load_linker
 
             linker = load_linker()
+            claim_encoder = load_claim_encoder(cache)
         default = linker.threshold if alignment == "learned" else judge_model.meta["threshold"]
         threshold = same_count_threshold if same_count_threshold is not None else default
 
@@ -164,6 +165,7 @@ def compare(
         if alignment == "gates":
             return _with_judgements(align(mine, vectors, **floor), cache)
         contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in mine]
+        claim_vectors = claim_encoder.encode(contexts) if alignment == "learned" else None
 
         def probabilities(pairs):
             if progress:
@@ -171,7 +173,7 @@ def compare(
             p = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in pairs])
             if alignment == "learned":
                 # the linker weighs every candidate (its inputs rank each figure's partners), the gates' rules veto
-                p = linker.probabilities(features(mine, vectors, pairs, p)) * allowed(mine, pairs)
+                p = linker.probabilities(features(mine, vectors, pairs, p, claim_vectors)) * allowed(mine, pairs)
             if progress:
                 progress("judging", len(pairs), len(pairs))
             return p

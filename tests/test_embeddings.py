@@ -85,6 +85,15 @@ def test_missing_model_package_is_one_line_naming_what_to_install(monkeypatch):
         OnnxEncoder().encode(["Two people were killed."])
 
 
+def test_a_damaged_graph_of_our_own_is_one_line_naming_the_file(tmp_path):
+    from embeddings.onnx_backend import OnnxEncoder
+
+    graph = tmp_path / "claims-int8.onnx"
+    graph.write_bytes(b"not an onnx graph")
+    with pytest.raises(ModelUnavailable, match=r"claims-int8\.onnx cannot be read .*reinstall claimdiff"):
+        OnnxEncoder(graph, name="claims/test").encode(["« # » people were killed"])
+
+
 def test_missing_model_in_the_cli_is_one_line_and_exit_2(monkeypatch, capsys, tmp_path):
     import embeddings
     from checker.cli import main

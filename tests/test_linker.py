@@ -16,18 +16,25 @@ from tests.factories import claim, quantity
 
 def _row(claims, judge=(0.5,), pairs=((0, 1),)) -> dict[str, float]:
     vectors = np.eye(len(claims), dtype=np.float32)
-    (row,) = features(claims, vectors, list(pairs), np.asarray(judge)) if len(pairs) == 1 else [None]
+    (row,) = features(claims, vectors, list(pairs), np.asarray(judge), vectors) if len(pairs) == 1 else [None]
     return dict(zip(FEATURES, row.tolist(), strict=True))
 
 
 def test_one_row_of_every_input_for_each_pair():
     claims = [claim("A", quantity("2", 2)), claim("B", quantity("5", 5)), claim("B", quantity("500", 500))]
-    rows = features(claims, np.eye(3, dtype=np.float32), [(0, 1), (0, 2)], np.array([0.9, 0.2]))
+    # the claim encoder puts A's figure nearer B's "500" (cosine 0.8) than B's "5" (0.6)
+    claim_vectors = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.8, 0.0, 0.6]], dtype=np.float32)
+    rows = features(claims, np.eye(3, dtype=np.float32), [(0, 1), (0, 2)], np.array([0.9, 0.2]), claim_vectors)
     assert rows.shape == (2, len(FEATURES)) and rows.dtype == np.float32
     first, second = (dict(zip(FEATURES, r.tolist(), strict=True)) for r in rows)
     assert first["judge_logit"] == pytest.approx(math.log(0.9 / 0.1), rel=1e-5)
     assert first["judge_best_a"] == 1.0 and second["judge_best_a"] == 0.0  # A's figure prefers B's "5"
     assert first["judge_rank"] == 2.0 and second["judge_rank"] == 3.0  # best for both; second for A, best for "500"
+    assert first["candidates"] == pytest.approx(math.log(3)) and first["similarity"] == 0.0
+    # the encoder's view is ranked the other way round, on its own
+    assert first["claim_cosine"] == pytest.approx(0.6) and second["claim_cosine"] == pytest.approx(0.8)
+    assert first["claim_margin"] == pytest.approx(-0.2) and second["claim_margin"] == pytest.approx(0.0)
+    assert first["claim_rank"] == 3.0 and second["claim_rank"] == 2.0
 
 
 def test_values_within_a_factor_of_three_are_not_held_against_a_pair():
@@ -47,7 +54,7 @@ def test_values_within_a_factor_of_three_are_not_held_against_a_pair():
 
 
 def test_no_pairs_no_rows():
-    assert features([], np.zeros((0, 3)), [], np.zeros(0)).shape == (0, len(FEATURES))
+    assert features([], np.zeros((0, 3)), [], np.zeros(0), np.zeros((0, 3))).shape == (0, len(FEATURES))
     assert load_linker().probabilities(np.zeros((0, len(FEATURES)), dtype=np.float32)).shape == (0,)
 
 

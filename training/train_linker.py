@@ -3,17 +3,17 @@
     python -m training.train_linker            # the shipped linker (about 12 minutes to read the pairs, then seconds)
     python -m training.train_linker --report   # the learning curve and the ablation, scored on dev (write nothing)
 
-Fitted on the ``train`` split (1,501 article pairs), the threshold the best link F1 on ``dev`` (520 pairs, no story
-in both), ``test`` scored once by ``benchmarks/links.py``. The judge's scores on train pairs are its scores on
-what it learned from, so they are surer than on unseen copy; fitted there, the linker still scores as well on dev
-as one fitted on dev itself by five-fold cross-validation (average precision 0.671 against 0.670, and 0.220
-against 0.201 on the pairs the verdict would flag), so train it is, and dev stays unseen. A logistic regression
-(L2, C=1, lbfgs) has no randomness to seed. Features
-come from the product's own road: each pair is compared by :func:`checker.compare` with the judge's alignment, and
-every candidate figure pair it scores (``checker.align._pruned_pairs``) becomes one row of
-:func:`checker.linker.features`, labelled 1 when the two figures overlap one labelled count's mentions in A and B.
+Fitted on the ``train`` split (1,803 article pairs), the threshold chosen on ``dev`` (520 pairs, no story in
+both), ``test`` scored once by ``benchmarks/links.py``. The judge's and the claim encoder's scores on train pairs
+are their scores on what they learned from, so they are surer than on unseen copy; fitted there, the linker still
+scores as well on dev as one fitted on dev itself by five-fold cross-validation (average precision 0.697 against
+0.685, and 0.259 against 0.211 on the pairs the verdict would flag), so train it is, and dev stays unseen. A
+logistic regression (L2, C=1, lbfgs) has no randomness to seed. Features come from the product's own road: each
+pair is compared by :func:`checker.compare` with the judge's alignment, and every candidate figure pair it scores
+(``checker.align._pruned_pairs``) becomes one row of :func:`checker.linker.features` (the claim encoder's vectors
+of the same figures beside it), labelled 1 when the two figures overlap one labelled count's mentions in A and B.
 Rows are cached under ``--work`` (default the system's temporary folder), keyed by the split, the features and
-the judge.
+the two models.
 """
 
 from __future__ import annotations
@@ -38,17 +38,18 @@ from training.make_tasks import article_text
 
 C = 1.0
 #: P(same count) at or above which two figures join, among the pairs the gates' rules allow. Chosen on dev with
-#: ``benchmarks/links.py --split dev --alignment learned --threshold 0.4 0.5 0.676`` (recall · flag precision · trap
-#: alarms): 10/37 · 10/30 · 9/725, 10/37 · 10/28 · 9/725, 8/37 · 8/19 · 7/725. 0.676 is the best F1 on the dev
-#: rows whose figures the verdict finds apart (where flags are decided), but it loses two discrepancies for one
-#: false flag fewer; 0.5 keeps them.
-THRESHOLD = 0.5
+#: ``benchmarks/links.py --split dev --alignment learned --threshold 0.4 0.5 0.6`` (recall · flag precision · trap
+#: alarms), over the judge and the claim encoder: 10/37 · 10/37 · 9/725, 10/37 · 10/32 · 8/725, 10/37 · 10/27 ·
+#: 7/725. 0.6 keeps every discrepancy with the fewest false flags (0.641 is the best F1 on the dev rows whose figures
+#: the verdict finds apart).
+THRESHOLD = 0.6
 
 
 def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(rows, labels, group, apart) of every candidate figure pair of ``records``: group is the record's index,
     apart whether the verdict would find the two figures' intervals apart (grouped, they would be flagged)."""
-    from checker.linker import features
+    from checker.judge import context
+    from checker.linker import features, load_claim_encoder
     from checker.verdicts import gap_between
 
     captured: list = []
@@ -88,7 +89,8 @@ def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np
                 for mine, vectors, pairs, p in captured:
                     if not pairs:
                         continue
-                    xs.append(features(mine, vectors, pairs, p))
+                    contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in mine]
+                    xs.append(features(mine, vectors, pairs, p, load_claim_encoder().encode(contexts)))
                     for i, j in pairs:
                         a, b = (mine[i], mine[j]) if mine[i].article == "A" else (mine[j], mine[i])
                         ys.append(
@@ -111,9 +113,12 @@ def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np
 
 def rows(split: str, work: Path, root: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """:func:`collect` for one split, cached in ``work`` by the split, the features and the judge's SHA-256."""
-    judge = json.loads((MODEL_DIR.parent / "judge" / "meta.json").read_text(encoding="utf-8"))["sha256"]
+    judge = "".join(
+        json.loads((MODEL_DIR.parent / model / "meta.json").read_text(encoding="utf-8"))["sha256"]
+        for model in ("judge", "claims")
+    )
     # what the rows depend on: the code that computes them, not the module's prose
-    code = "".join(inspect.getsource(f) for f in (linker.features, linker._value))
+    code = "".join(inspect.getsource(f) for f in (linker.features, linker._value, linker._standing))
     source = hashlib.sha256(f"{linker.FEATURES}{code}".encode()).hexdigest()
     key = hashlib.sha256(f"{split}|{source}|{judge}|{checker.__version__}".encode()).hexdigest()[:16]
     path = work / f"linker-{split}-{key}.npz"
@@ -211,7 +216,12 @@ def main() -> None:
         "intercept": round(float(lr.intercept_[0]), 6),
         "threshold": THRESHOLD,
         "c": C,
-        "train": {"pairs": len(set(g.tolist())), "rows": len(y), "same_count": int(y.sum())},
+        "train": {
+            "records": len(load_records("train")),
+            "pairs": len(set(g.tolist())),
+            "rows": len(y),
+            "same_count": int(y.sum()),
+        },
         "dev": dev,
         "judge_alone_on_dev": judge_only,
     }
