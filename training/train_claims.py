@@ -76,6 +76,20 @@ def triplets(records: list[dict], seed: int = SEED) -> list[tuple[str, str, str]
     return out
 
 
+def synthetic_triplets(pairs: set[str]) -> list[tuple[str, str, str]]:
+    """(the first sentence's figure, its ``same`` rewrite, its ``other`` rewrite) of the synthetic rewrites
+    (``training/labels/synthetic.json``, train pairs only) of the article pairs in ``pairs``."""
+    from training.synthetic import synthetic_examples
+
+    examples = synthetic_examples(pairs)
+    out = []
+    for same, other in zip(examples[::2], examples[1::2], strict=True):
+        # synthetic_examples gives (a, rewrite) or (rewrite, a) by a hash of the pair; a is the one they share
+        a = same.a if same.a in (other.a, other.b) else same.b
+        out.append((a, same.b if same.a == a else same.a, other.b if other.a == a else other.a))
+    return out
+
+
 def dev_pairs(records: list[dict]) -> tuple[list[tuple[str, str]], np.ndarray, list[str]]:
     """Every A-B figure pair of ``records`` (contexts), its label (1 the same count) and its id."""
     root = corpus("ecbplus_text").parent
@@ -232,6 +246,12 @@ def main() -> None:
     parser.add_argument("--max-batch", type=int, default=MAX_BATCH, help="train on labelling batches up to this one")
     parser.add_argument("--epochs", type=float, default=EPOCHS)
     parser.add_argument(
+        "--synthetic",
+        action="store_true",
+        help="add the synthetic rewrites of the train pairs as triplets (measured: dev AP 0.343 against 0.339, but "
+        "the learned alignment over it found 12/80 on test against 14/80: off by default)",
+    )
+    parser.add_argument(
         "--card", action="store_true", help="only write the card again from meta.json (after adding figures to it)"
     )
     args = parser.parse_args()
@@ -244,6 +264,9 @@ def main() -> None:
     began = time.time()
     records = _subset(load_records("train", args.max_batch), args.fraction)
     data = triplets(records)
+    if args.synthetic:
+        data += synthetic_triplets({r["id"] for r in records})
+        random.Random(SEED).shuffle(data)
     dev, y, _ = dev_pairs(load_records("dev"))
     print(f"train: {len(records)} pairs, {len(data)} triplets; dev: {len(y)} figure pairs", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -271,7 +294,8 @@ def main() -> None:
         "command": "python -m training.train_claims"
         + (f" --fraction {args.fraction}" if args.fraction < 1 else "")
         + (f" --max-batch {args.max_batch}" if args.max_batch != MAX_BATCH else "")
-        + (f" --epochs {args.epochs:g}" if args.epochs != EPOCHS else ""),
+        + (f" --epochs {args.epochs:g}" if args.epochs != EPOCHS else "")
+        + (" --synthetic" if args.synthetic else ""),
         "train": {"pairs": len(records), "triplets": len(data), "max_batch": args.max_batch},
         "dev": {
             "examples": len(y),
