@@ -3,16 +3,18 @@
     python benchmarks/speed.py               # both backends: cold start, --help, peak memory, encoder, GVA corpus
     python benchmarks/speed.py --runs 3 --gva-incidents 200 --backend onnx
     python benchmarks/speed.py --quantities  # only quantity extraction: sentences/s on every GVA sentence, one core
+    python benchmarks/speed.py --runs 3 --gva-incidents 20 --backend onnx --alignment learned   # the learned road
 
 For each backend:
-- cold wall time of ``claimdiff examples/belgorod/*.txt --format json`` (a new process each run, ``--no-cache``);
+- cold wall time of ``claimdiff examples/belgorod/*.txt --format json`` (a new process each run, ``--no-cache``;
+  ``--alignment`` as given, the gates by default);
   the same with a warm embedding cache, as a desk re-running after an edit sees it;
 - peak RSS of that cold run;
 - encoder sentences/s on GVA sentences (model already loaded);
 - articles/s over the GVA corpus (every incident through ``checker.compare``), split by stage.
-And once: the pair judge's pairs/s (int8 ONNX, uncached); the wall time of ``claimdiff --help``; the dependency
-parser's cost (importing spaCy and loading its model in a new process; sentences/s on GVA sentences that hold a
-quantity), which is part of the claims stage.
+And once: the pair judge's pairs/s and the claim encoder's figure contexts/s (int8 ONNX, uncached); the wall
+time of ``claimdiff --help``; the dependency parser's cost (importing spaCy and loading its model in a new process;
+sentences/s on GVA sentences that hold a quantity), which is part of the claims stage.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ def main() -> None:
     parser.add_argument("--gva-incidents", type=int, default=0, help="limit the corpus run (0: all)")
     parser.add_argument("--backend", action="append", choices=BACKENDS, help="only this backend (repeatable)")
     parser.add_argument("--quantities", action="store_true", help="only the quantity extraction rate")
+    parser.add_argument(
+        "--alignment", default="gates", help="the Belgorod runs' --alignment (learned also loads the claim encoder)"
+    )
     args = parser.parse_args()
     backends = args.backend or list(BACKENDS)
     gva = CORPORA / "gva_semeval2018_task5"
@@ -93,6 +98,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache:
         for backend in backends:
             command = [*CLAIMDIFF, *belgorod, "--format", "json", "-q", "--backend", backend]
+            command += ["--alignment", args.alignment]
             cold, rss = wall([*command, "--no-cache"], args.runs)
             wall(command, 1, {"CLAIMDIFF_CACHE_DIR": cache})  # fill the cache
             warm, _ = wall(command, args.runs, {"CLAIMDIFF_CACHE_DIR": cache})
@@ -126,6 +132,14 @@ def main() -> None:
         judge.probabilities(pairs)
         rate = len(pairs) / (time.perf_counter() - start)
         print(f"pair judge: {rate:,.0f} pairs/s (int8, pairs of GVA figure contexts, uncached)")
+        from checker.linker import load_claim_encoder
+
+        claims = load_claim_encoder(cache=False)
+        claims.encode(contexts[:8])  # load the model outside the timing
+        start = time.perf_counter()
+        claims.encode(contexts[:640])
+        rate = min(640, len(contexts)) / (time.perf_counter() - start)
+        print(f"claim encoder: {rate:,.0f} figure contexts/s (int8, GVA figure contexts, uncached)")
         for backend in backends:
             encoder = load_encoder(backend, cache=False)
             encoder.encode(sample[:8])  # load the model outside the timings
@@ -140,7 +154,8 @@ def main() -> None:
             n_articles = 0
             start = time.perf_counter()
             for incident in incidents:
-                report = checker.compare([gva / a["file"] for a in incident["articles"]], encoder=encoder)
+                paths = [gva / a["file"] for a in incident["articles"]]
+                report = checker.compare(paths, encoder=encoder, alignment=args.alignment)
                 n_articles += len(incident["articles"])
                 for stage, seconds in report.timings.items():
                     stages[stage] = stages.get(stage, 0.0) + seconds
