@@ -1,4 +1,5 @@
-"""The judge's training examples: mined negatives are the other figure pairs the encoder finds closest."""
+"""The models' training examples: the judge's mined negatives are the other figure pairs the encoder finds closest;
+the claim encoder's triplets take a labelled lookalike as the hard negative."""
 
 from __future__ import annotations
 
@@ -45,3 +46,27 @@ def test_mined_negatives_are_the_closest_unlinked_pairs_and_never_a_link(monkeyp
     mined = got[1]
     assert {mined.a.split()[0], mined.b.split()[0]} == {"Officials"}  # A2 with B3, the closest unlinked pair
     assert [e.why for e in ex.examples([record], easy=0)] == ["same"]  # none without ``mined``
+
+
+def test_claim_encoder_triplets_take_a_labelled_lookalike_as_the_negative_and_never_a_link(monkeypatch):
+    from training import train_claims as tc
+
+    figs = {
+        "A1": _figure("Police said 3 people died.", "3"),
+        "A2": _figure("Officials counted 40 homes.", "40"),
+        "B1": _figure("Police said 5 people died.", "5"),
+        "B2": _figure("Rescuers saved 12 people.", "12"),
+        "B3": _figure("Officials counted 38 homes.", "38"),
+    }
+    record = {
+        "id": "p",
+        "counts": [{"a": [{"id": "A1"}], "b": [{"id": "B1"}]}],
+        "not_same": [{"a": {"id": "A1"}, "b": {"id": "B2"}, "why": "different thing"}],
+    }
+    monkeypatch.setattr(tc, "corpus", lambda name: Path("/nowhere") / name)
+    monkeypatch.setattr(tc, "_sentences", lambda root, r: figs)
+    ctx = {k: tc._ctx(f) for k, f in figs.items()}
+    # both ways: A1 -> B1 against its labelled lookalike B2; B1 -> A1 against the only other A figure, A2
+    assert sorted(tc.triplets([record])) == sorted(
+        [(ctx["A1"], ctx["B1"], ctx["B2"]), (ctx["B1"], ctx["A1"], ctx["A2"])]
+    )
