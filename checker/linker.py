@@ -139,6 +139,39 @@ def features(
     return np.asarray(rows, dtype=np.float32)
 
 
+#: In each other article, the partners of a figure nearest it by the claim encoder that the judge is asked about
+#: (with ties): a pair goes to the judge when either figure has the other among these. With 3, the learned road ran
+#: 6.0 GVA articles/s against 2.7 asking the judge about every candidate (``benchmarks/speed.py --gva-incidents 40
+#: --alignment learned``, empty caches), dev measured the same (10/37 · 10/28 · 7/725 against 10/37 · 10/27 ·
+#: 7/725, the linker refit on the shortlist) and test found more (16/80 · 21/61 · 16/1,584 against 14/80 · 19/60 ·
+#: 17/1,584): fewer distractors reach the linker.
+SHORTLIST = 3
+
+
+def shortlist(
+    claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], claim_vectors: np.ndarray, k: int = SHORTLIST
+) -> np.ndarray:
+    """Which ``pairs`` (i, j) hold one of either figure's ``k`` nearest candidate partners in the other's article,
+    by the claim encoder's cosine (a bool array in pair order): what the learned alignment asks the judge about,
+    one vector product a pair instead of one cross-encoder run."""
+    if not pairs:
+        return np.zeros(0, dtype=bool)
+    i, j = np.array(pairs).T
+    cosine = np.einsum("ij,ij->i", claim_vectors[i], claim_vectors[j])
+    partners: dict[tuple[int, str], list[float]] = {}
+    for (a, b), c in zip(pairs, cosine, strict=True):
+        partners.setdefault((a, claims[b].article), []).append(c)
+        partners.setdefault((b, claims[a].article), []).append(c)
+    kth = {key: sorted(values, reverse=True)[min(k, len(values)) - 1] for key, values in partners.items()}
+    return np.array(
+        [
+            c >= kth[a, claims[b].article] or c >= kth[b, claims[a].article]
+            for (a, b), c in zip(pairs, cosine, strict=True)
+        ],
+        dtype=bool,
+    )
+
+
 @functools.cache  # one model per process and cache setting
 def load_claim_encoder(cache: bool = True) -> Encoder:
     """The shipped claim encoder: figure contexts (:func:`checker.judge.context`) to unit vectors, on the ONNX

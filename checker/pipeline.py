@@ -153,7 +153,7 @@ def compare(
 
         judge_model = load_judge(cache)
         if alignment == "learned":
-            from checker.linker import features, load_claim_encoder, load_linker
+            from checker.linker import features, load_claim_encoder, load_linker, shortlist
 
             linker = load_linker()
             claim_encoder = load_claim_encoder(cache)
@@ -170,10 +170,18 @@ def compare(
         def probabilities(pairs):
             if progress:
                 progress("judging", 0, len(pairs))
-            p = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in pairs])
             if alignment == "learned":
-                # the linker weighs every candidate (its inputs rank each figure's partners), the gates' rules veto
-                p = linker.probabilities(features(mine, vectors, pairs, p, claim_vectors)) * allowed(mine, pairs)
+                # the judge weighs each figure's nearest partners by the claim encoder; the linker weighs those (its
+                # inputs rank each figure's partners among them); the gates' rules veto
+                keep = shortlist(mine, pairs, claim_vectors)
+                chosen = [pair for pair, ok in zip(pairs, keep, strict=True) if ok]
+                p = np.zeros(len(pairs), dtype=np.float32)
+                if chosen:
+                    judged = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in chosen])
+                    rows = features(mine, vectors, chosen, judged, claim_vectors)
+                    p[keep] = linker.probabilities(rows) * allowed(mine, chosen)
+            else:
+                p = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in pairs])
             if progress:
                 progress("judging", len(pairs), len(pairs))
             return p

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import checker
-from checker.linker import FEATURES, MODEL_DIR, Linker, features, load_linker
+from checker.linker import FEATURES, MODEL_DIR, Linker, features, load_linker, shortlist
 from tests.factories import claim, quantity
 
 
@@ -112,3 +112,21 @@ def test_learned_alignment_keeps_injured_from_killed(write_articles, encoder):
         alignment="learned",
     )
     assert report.discrepancies == ()
+
+
+def test_the_shortlist_keeps_each_figure_s_nearest_partners_by_the_claim_encoder():
+    """The judge is asked only about pairs where either figure has the other among its ``k`` nearest candidates in
+    the other's article; a figure's far partner still goes when it is the other figure's nearest."""
+    claims = [claim("A", quantity("2", 2)), claim("A", quantity("9", 9))]
+    claims += [claim("B", quantity(str(v), v)) for v in (3, 4, 5)]
+    # A0 lies nearest B2 (0.99), then B3 (0.90), then B4 (0.50); A1 nearest B4 (0.86), far from B2 and B3
+    v = np.array(
+        [[1, 0, 0], [0, 0.2, 0.98], [0.99, 0.141, 0], [0.9, 0.436, 0], [0.5, 0.3, 0.812]],
+        dtype=np.float32,
+    )
+    pairs = [(0, 2), (0, 3), (0, 4), (1, 2), (1, 3), (1, 4)]
+    # k=1: A0-B2 and A1-B4 are nearest both ways; A0-B3 is not A0's nearest but is B3's, so it is asked too
+    assert shortlist(claims, pairs, v, k=1).tolist() == [True, True, False, False, False, True]
+    # two A figures: with k=2 every B figure keeps both
+    assert shortlist(claims, pairs, v, k=2).all()
+    assert shortlist(claims, [], v).shape == (0,)
