@@ -4,9 +4,10 @@ score, the claim encoder's vectors and where the two figures stand.
 The pair judge reads two sentences, one pair at a time; it does not know that it prefers another partner for
 either figure, that one figure is a headline's and the other a late paragraph's, or that the two are orders of
 magnitude apart. The claim encoder (:func:`load_claim_encoder`) places each figure in its context as one vector,
-trained so that mentions of one count lie close: it errs where the judge does not. The linker weighs all of
-those, as one logistic regression over :data:`FEATURES` fitted on the labelled links (``python -m
-training.train_linker``; its card is ``checker/models/linker/README.md``). It reads
+trained so that mentions of one count lie close: it errs where the judge does not, and at one vector a claim it
+chooses what the judge is asked (:func:`shortlist`). The linker weighs all of those, as one logistic regression
+over :data:`FEATURES` fitted on the labelled links (``python -m training.train_linker``; its card is
+``checker/models/linker/README.md``). It reads
 none of the hand gates' rules (event classes, counted nouns, places, parts, times, owners: what
 :func:`checker.align.comparable` reads): given them as inputs as well, it found no more on dev (the card's
 ablation). ``--alignment learned`` lets the rules veto a pair (:func:`checker.align.allowed`) and the linker
