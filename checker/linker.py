@@ -75,6 +75,12 @@ def _value(c: Claim) -> float | None:
     return None
 
 
+def _cosines(vectors: np.ndarray, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The dot product of rows i and j of ``vectors`` (unit rows: their cosine) for each pair (i, j)."""
+    i, j = np.asarray(pairs, dtype=np.intp).reshape(-1, 2).T
+    return np.einsum("ij,ij->i", vectors[i], vectors[j]).astype(np.float64)
+
+
 def _standing(claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], scores: np.ndarray) -> np.ndarray:
     """For each pair and its score: (best for a, best for b, margin to either figure's best, rank for a plus rank
     for b), against every other candidate partner of either figure in the other's article (with three reports a
@@ -106,7 +112,7 @@ def features(
     if not pairs:
         return np.zeros((0, len(FEATURES)), dtype=np.float32)
     judge = np.clip(np.asarray(judge, dtype=np.float64), 1e-6, 1 - 1e-6)
-    cosine = np.array([float(claim_vectors[i] @ claim_vectors[j]) for i, j in pairs])
+    cosine = _cosines(claim_vectors, pairs)
     by_judge, by_claims = _standing(claims, pairs, judge), _standing(claims, pairs, cosine)
     order: dict[str, list[int]] = {}
     for k, c in enumerate(claims):
@@ -157,8 +163,7 @@ def shortlist(
     one vector product a pair instead of one cross-encoder run."""
     if not pairs:
         return np.zeros(0, dtype=bool)
-    i, j = np.array(pairs).T
-    cosine = np.einsum("ij,ij->i", claim_vectors[i], claim_vectors[j])
+    cosine = _cosines(claim_vectors, pairs)
     partners: dict[tuple[int, str], list[float]] = {}
     for (a, b), c in zip(pairs, cosine, strict=True):
         partners.setdefault((a, claims[b].article), []).append(c)

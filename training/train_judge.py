@@ -27,6 +27,7 @@ import numpy as np
 
 from checker.judge import MAX_TOKENS, MODEL_DIR
 from training.examples import Example, examples, load_records
+from training.onnx_export import int8_onnx
 from training.synthetic import synthetic_examples
 
 SEED = 13
@@ -122,36 +123,9 @@ def torch_probabilities(model, pairs: list[tuple[str, str]]) -> np.ndarray:
 
 
 def export(model, work: Path, out: Path) -> Path:
-    """The fine-tuned model as an int8 ONNX graph at ``out/judge-int8.onnx``."""
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    hf = model.model.eval()
-    tok = model.tokenizer(["a « # » b"], ["c « # » d"], return_tensors="pt")
-    fp32 = work / "judge-fp32.onnx"
-
-    class Logits(torch.nn.Module):
-        def __init__(self, inner):
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).logits
-
-    batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq", max=512)
-    torch.onnx.export(
-        Logits(hf),
-        (tok["input_ids"], tok["attention_mask"], tok["token_type_ids"]),
-        str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
-        dynamic_shapes=({0: batch, 1: seq}, {0: batch, 1: seq}, {0: batch, 1: seq}),
-        dynamo=True,
-        external_data=False,
-    )
-    target = out / "judge-int8.onnx"
-    quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=True)
-    return target
+    """The fine-tuned model as an int8 ONNX graph at ``out/judge-int8.onnx``, its one output the logit."""
+    tokens = model.tokenizer(["a « # » b"], ["c « # » d"], return_tensors="pt")
+    return int8_onnx(model.model.eval(), tokens, "logits", work / "judge-fp32.onnx", out / "judge-int8.onnx")
 
 
 def main() -> None:

@@ -124,7 +124,8 @@ def rows(split: str, work: Path, root: Path) -> tuple[np.ndarray, np.ndarray, np
         for model in ("judge", "claims")
     )
     # what the rows depend on: the code that computes them, not the module's prose
-    code = "".join(inspect.getsource(f) for f in (linker.features, linker._value, linker._standing, linker.shortlist))
+    parts = (linker.features, linker._value, linker._standing, linker._cosines, linker.shortlist)
+    code = "".join(inspect.getsource(f) for f in parts)
     source = hashlib.sha256(f"{linker.FEATURES}{linker.SHORTLIST}{code}".encode()).hexdigest()
     key = hashlib.sha256(f"{split}|{source}|{judge}|{checker.__version__}".encode()).hexdigest()[:16]
     path = work / f"linker-{split}-{key}.npz"
