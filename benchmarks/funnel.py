@@ -33,14 +33,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import checker
 import checker.linker
 import checker.pipeline
 from benchmarks._corpora import corpus
-from benchmarks.links import CORPORA, REQUIRED, _overlaps
+from benchmarks.links import CORPORA, REQUIRED, _overlaps, compare_pair
 from embeddings import DEFAULT_BACKEND, load_encoder
 from training.figures import is_age
-from training.make_tasks import LABELS, article_text
+from training.make_tasks import LABELS
 
 STAGES = ("not read", "pruned", "not shortlisted", "vetoed", "under threshold", "lost in grouping", "grouped")
 
@@ -110,22 +109,7 @@ def stages(records: list[dict], encoder, root: Path, tmp: Path) -> tuple[Counter
         spy = _Spy()
         restore = spy.install()
         try:
-            paths, texts = [], {}
-            for side in ("a", "b"):
-                texts[side] = article_text(root, r[side])[: r[f"window_{side}"]]
-                path = tmp / f"{r['id']}_{side}.txt"
-                path.write_text(texts[side], encoding="utf-8")
-                paths.append(path)
-            dates = [r["date_a"], r["date_b"]] if r["date_a"] and r["date_b"] else None
-            report = checker.compare(
-                paths,
-                labels=["A", "B"],
-                dates=dates,
-                encoder=encoder,
-                alignment="learned",
-                cache=False,
-                english_only=False,
-            )
+            report, texts = compare_pair(r, "learned", encoder, root, tmp)
         finally:
             restore()
         claims = {
@@ -133,18 +117,10 @@ def stages(records: list[dict], encoder, root: Path, tmp: Path) -> tuple[Counter
             "b": [c for c in report.claims if c.article == "B"],
         }
         for count in r["counts"]:
-            mentions = {
-                side: [
-                    c
-                    for c in claims[side]
-                    if any(_overlaps(c, f) for f in count[side] if not is_age(texts[side], f["start"], f["end"]))
-                ]
-                for side in ("a", "b")
-            }
-            if not any(not is_age(texts["a"], f["start"], f["end"]) for f in count["a"]) or not any(
-                not is_age(texts["b"], f["start"], f["end"]) for f in count["b"]
-            ):
+            kept = {side: [f for f in count[side] if not is_age(texts[side], f["start"], f["end"])] for side in "ab"}
+            if not kept["a"] or not kept["b"]:
                 continue  # a count of ages only
+            mentions = {side: [c for c in claims[side] if any(_overlaps(c, f) for f in kept[side])] for side in "ab"}
             if any(set(mentions["a"]) & set(g.claims) and set(mentions["b"]) & set(g.claims) for g in report.groups):
                 stage = 6
             elif not mentions["a"] or not mentions["b"]:

@@ -51,6 +51,28 @@ def _side(claims, figs: list[dict]) -> set[int]:
     return {k for k, c in enumerate(claims) if any(_overlaps(c, f) for f in figs)}
 
 
+def compare_pair(record: dict, alignment: str, encoder, root: Path, tmp: Path, threshold=None):
+    """(the report, {"a": text, "b": text}) of one labelled pair compared over its labelled windows."""
+    paths, texts = [], {}
+    for side in ("a", "b"):
+        texts[side] = article_text(root, record[side])[: record[f"window_{side}"]]
+        path = tmp / f"{record['id']}_{side}.txt"
+        path.write_text(texts[side], encoding="utf-8")
+        paths.append(path)
+    dates = [record["date_a"], record["date_b"]] if record["date_a"] and record["date_b"] else None
+    report = checker.compare(
+        paths,
+        labels=["A", "B"],
+        dates=dates,
+        encoder=encoder,
+        alignment=alignment,
+        cache=False,
+        same_count_threshold=threshold,
+        english_only=False,  # a labelled pair is compared whatever claimdiff thinks of its language
+    )
+    return report, texts
+
+
 def evaluate(
     records: list[dict], alignment: str, encoder, root: Path, tmp: Path, misses: bool = False, threshold=None
 ) -> dict:
@@ -72,25 +94,7 @@ def evaluate(
         0,
     )
     for r in records:
-        paths = []
-        texts = {}
-        for side in ("a", "b"):
-            text = article_text(root, r[side])[: r[f"window_{side}"]]
-            texts[side] = text
-            path = tmp / f"{r['id']}_{side}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(path)
-        dates = [r["date_a"], r["date_b"]] if r["date_a"] and r["date_b"] else None
-        report = checker.compare(
-            paths,
-            labels=["A", "B"],
-            dates=dates,
-            encoder=encoder,
-            alignment=alignment,
-            cache=False,
-            same_count_threshold=threshold,
-            english_only=False,  # a labelled pair is compared whatever claimdiff thinks of its language
-        )
+        report, texts = compare_pair(r, alignment, encoder, root, tmp, threshold)
 
         def keep(figs, side, texts=texts):
             return [f for f in figs if not is_age(texts[side], f["start"], f["end"])]
