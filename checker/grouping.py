@@ -21,7 +21,10 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+import functools
 import re
+import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +91,8 @@ FOLLOW_UP_NAMED = 0.20
 #: Story centroids compared at once in the follow-up stage: 512 rows against 30,000 stories is 60 MB of float32.
 FOLLOW_UP_BLOCK = 512
 
+#: The stop words' record (:func:`stop_words`).
+_DATA = Path(__file__).resolve().parent / "data" / "grouping.toml"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+")
 _YEAR = re.compile(r"(?<![\d.,$])\b(?:19|20)\d\d\b(?![\d,]|\.\d)")
 #: A person as crime reports introduce one: two or three capitalised words (a middle initial allowed), then the age.
@@ -158,20 +163,42 @@ def _analyse(text: str) -> list[str]:
     return words + names
 
 
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """The words a lead's terms and names leave out (``checker/data/grouping.toml``: scikit-learn's English list)."""
+    (record,) = tomllib.loads(_DATA.read_text(encoding="utf-8"))["stopwords"]
+    return frozenset(record["words"].split())
+
+
+def _tfidf(docs: list[list[str]]) -> tuple[sp.csr_matrix, list[str]]:
+    """(TF-IDF rows, their terms in column order) as scikit-learn's ``TfidfVectorizer(sublinear_tf=True,
+    norm=None)`` computes them: tf 1 + ln(count), idf ln((1 + n) / (1 + df)) + 1, terms sorted.
+
+    Written here rather than imported because importing scikit-learn took 0.9 s of a warm 1.5 s two-article run;
+    ``tests/test_grouping.py`` holds it to scikit-learn's own."""
+    terms = sorted({t for doc in docs for t in doc})
+    column = {t: k for k, t in enumerate(terms)}
+    rows, cols, counts = [], [], []
+    for i, doc in enumerate(docs):
+        for j, c in sorted(Counter(column[t] for t in doc).items()):
+            rows.append(i)
+            cols.append(j)
+            counts.append(c)
+    tf = sp.csr_matrix((np.log(np.asarray(counts, dtype=np.float64)) + 1, (rows, cols)), shape=(len(docs), len(terms)))
+    df = np.bincount(np.asarray(cols, dtype=np.intp), minlength=len(terms))
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1
+    return sp.csr_matrix(tf @ sp.diags(idf), dtype=np.float32), terms
+
+
 def represent(leads: Sequence[Lead], furniture: set[str] | None = None) -> sp.csr_matrix:
     """L2-normalised TF-IDF rows, one per lead: words and capitalised names (names weighted :data:`NAME_WEIGHT`),
     the lines of ``furniture`` left out."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-
-    def analyser(text: str) -> list[str]:
-        return [t for t in _analyse(text) if t not in ENGLISH_STOP_WORDS]
-
-    vectoriser = TfidfVectorizer(analyzer=analyser, sublinear_tf=True, min_df=1, norm=None, dtype=np.float32)
-    try:
-        matrix = vectoriser.fit_transform([_story_text(lead, furniture or set()) for lead in leads]).tocsc()
-    except ValueError:  # not one word in any lead: every article is a story of its own
+    stop = stop_words()
+    docs = [[t for t in _analyse(_story_text(lead, furniture or set())) if t not in stop] for lead in leads]
+    if not any(docs):  # not one word in any lead: every article is a story of its own
         return sp.csr_matrix((len(leads), 1), dtype=np.float32)
-    names = np.array([t.startswith("@") for t in vectoriser.get_feature_names_out()])
+    matrix, terms = _tfidf(docs)
+    names = np.array([t.startswith("@") for t in terms])
     if names.any() and NAME_WEIGHT != 1.0:
         scale = np.where(names, NAME_WEIGHT, 1.0).astype(np.float32)
         matrix = matrix @ sp.diags(scale)
@@ -433,11 +460,9 @@ _CALENDAR = frozenset({*calendar.day_name, *calendar.month_name} - {""})
 def names_of(lead: Lead) -> set[str]:
     """The capitalised words of a lead that are not a sentence's first word, a stop word, a weekday or a month:
     the people, places and bodies a story is about ("Elgin", "Lohan", "Nepal")."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     found = _NAME.findall(_lead_text(lead))
     words = {w for name in found for w in name.split()}
-    return {w for w in words if w.lower() not in ENGLISH_STOP_WORDS and w not in _CALENDAR}
+    return {w for w in words if w.lower() not in stop_words() and w not in _CALENDAR}
 
 
 def one_story(leads: Sequence[Lead]) -> list[list[int]]:

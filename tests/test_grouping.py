@@ -76,3 +76,29 @@ def test_follow_ups_never_chain_a_story_over_more_than_a_year():
     dates = ["2014-01-12", "2014-07-31", "2015-02-16"]
     stories = group([Lead(ELGIN_A.title, ELGIN_A.text, d) for d in dates])
     assert _partition(stories) == {frozenset({0, 1}), frozenset({2})}
+
+
+def test_the_tf_idf_is_scikit_learns_and_the_stop_words_its_list():
+    """claimdiff computes TF-IDF itself (importing scikit-learn cost most of a warm run): held to the library."""
+    import tomllib
+
+    import numpy as np
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+    from checker.grouping import _DATA, _analyse, _tfidf, stop_words
+
+    assert stop_words() == ENGLISH_STOP_WORDS
+    for text, kept in tomllib.loads(_DATA.read_text(encoding="utf-8"))["stopwords"][0]["examples"]:
+        assert [t for t in _analyse(text) if t not in stop_words()] == kept
+    texts = [
+        "Ferry capsizes on Padma river, three dead. The ferry capsized near Munshiganj; ferry officials counted.",
+        "Dozens killed as overcrowded boat sinks off Lampedusa, the coast guard said on Tuesday.",
+        "Thirty migrants drowned off Lampedusa after their wooden boat overturned; 22 were saved.",
+        "",
+    ]
+    docs = [_analyse(t) for t in texts]
+    ours, terms = _tfidf(docs)
+    theirs = TfidfVectorizer(analyzer=_analyse, sublinear_tf=True, norm=None, dtype=np.float32)
+    expected = theirs.fit_transform(texts)
+    assert terms == theirs.get_feature_names_out().tolist()
+    assert ours.shape == expected.shape and np.allclose(ours.toarray(), expected.toarray(), atol=1e-6)
