@@ -47,12 +47,12 @@ C = 1.0
 THRESHOLD = 0.6
 
 
-def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(rows, labels, group, apart) of every candidate figure pair of ``records``: group is the record's index,
-    apart whether the verdict would find the two figures' intervals apart (grouped, they would be flagged)."""
+def candidates(records: list[dict], root: Path):
+    """Yield ``(n, claims, pairs, rows)`` for each record ``n``: every candidate figure pair of the article pair
+    that the judge scores and the claim encoder's shortlist keeps, as the product's learned road sees it, with its
+    :func:`checker.linker.features` rows. Labels play no part: unlabelled pairs can be scored too."""
     from checker.judge import context
     from checker.linker import features, load_claim_encoder, shortlist
-    from checker.verdicts import gap_between
 
     captured: list = []
     real = pipeline.align_judged
@@ -66,59 +66,65 @@ def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np
         return real(mine, vectors, recorded, **kw)
 
     pipeline.align_judged = spy
-    xs, ys, gs, ks = [], [], [], []
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for n, r in enumerate(records):
-                paths, texts = [], {}
+                paths = []
                 for side in ("a", "b"):
-                    texts[side] = article_text(root, r[side])[: r[f"window_{side}"]]
                     path = Path(tmp) / f"{n}_{side}.txt"
-                    path.write_text(texts[side], encoding="utf-8")
+                    path.write_text(article_text(root, r[side])[: r[f"window_{side}"]], encoding="utf-8")
                     paths.append(path)
                 dates = [r["date_a"], r["date_b"]] if r["date_a"] and r["date_b"] else None
                 captured.clear()
                 checker.compare(
                     paths, labels=["A", "B"], dates=dates, alignment="judge", english_only=False, any_story=True
                 )
-                counts = [
-                    (
-                        [f for f in c["a"] if not is_age(texts["a"], f["start"], f["end"])],
-                        [f for f in c["b"] if not is_age(texts["b"], f["start"], f["end"])],
-                    )
-                    for c in r["counts"]
-                ]
                 for mine, vectors, pairs, p in captured:
                     contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in mine]
                     claim_vectors = load_claim_encoder().encode(contexts)
-                    # the pairs the learned alignment asks the judge about (checker.linker.shortlist)
                     keep = shortlist(mine, pairs, claim_vectors)
                     pairs, p = [pair for pair, ok in zip(pairs, keep, strict=True) if ok], np.asarray(p)[keep]
-                    if not pairs:
-                        continue
-                    xs.append(features(mine, vectors, pairs, p, claim_vectors))
-                    for i, j in pairs:
-                        a, b = (mine[i], mine[j]) if mine[i].article == "A" else (mine[j], mine[i])
-                        ys.append(
-                            int(
-                                any(
-                                    any(_overlaps(a, f) for f in fa) and any(_overlaps(b, f) for f in fb)
-                                    for fa, fb in counts
-                                )
-                            )
-                        )
-                        gs.append(n)
-                        ks.append(gap_between(a.quantity, b.quantity) > 0)
-                if (n + 1) % 50 == 0:
-                    print(f"  {n + 1}/{len(records)} pairs, {len(ys)} rows, {sum(ys)} same count", flush=True)
+                    if pairs:
+                        yield n, mine, pairs, features(mine, vectors, pairs, p, claim_vectors)
     finally:
         pipeline.align_judged = real
+
+
+def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, labels, group, apart) of every candidate figure pair of ``records``: group is the record's index,
+    apart whether the verdict would find the two figures' intervals apart (grouped, they would be flagged)."""
+    from checker.verdicts import gap_between
+
+    xs, ys, gs, ks = [], [], [], []
+    last = -1
+    for n, mine, pairs, x in candidates(records, root):
+        r = records[n]
+        texts = {side: article_text(root, r[side])[: r[f"window_{side}"]] for side in ("a", "b")}
+        counts = [
+            (
+                [f for f in c["a"] if not is_age(texts["a"], f["start"], f["end"])],
+                [f for f in c["b"] if not is_age(texts["b"], f["start"], f["end"])],
+            )
+            for c in r["counts"]
+        ]
+        xs.append(x)
+        for i, j in pairs:
+            a, b = (mine[i], mine[j]) if mine[i].article == "A" else (mine[j], mine[i])
+            ys.append(
+                int(any(any(_overlaps(a, f) for f in fa) and any(_overlaps(b, f) for f in fb) for fa, fb in counts))
+            )
+            gs.append(n)
+            ks.append(gap_between(a.quantity, b.quantity) > 0)
+        if n != last and (n + 1) % 50 == 0:
+            print(f"  {n + 1}/{len(records)} pairs, {len(ys)} rows, {sum(ys)} same count", flush=True)
+        last = n
     x = np.concatenate(xs) if xs else np.zeros((0, len(FEATURES)), dtype=np.float32)
     return x, np.asarray(ys, dtype=np.int8), np.asarray(gs, dtype=np.int32), np.asarray(ks, dtype=bool)
 
 
 def rows(split: str, work: Path, root: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`collect` for one split, cached in ``work`` by the split, the features and the judge's SHA-256."""
+    """:func:`collect` for one split, cached in ``work`` by the split's labels, the features and the models'
+    SHA-256s."""
     judge = "".join(
         json.loads((MODEL_DIR.parent / model / "meta.json").read_text(encoding="utf-8"))["sha256"]
         for model in ("judge", "claims")
@@ -127,12 +133,13 @@ def rows(split: str, work: Path, root: Path) -> tuple[np.ndarray, np.ndarray, np
     parts = (linker.features, linker._value, linker._standing, linker._cosines, linker.shortlist)
     code = "".join(inspect.getsource(f) for f in parts)
     source = hashlib.sha256(f"{linker.FEATURES}{linker.SHORTLIST}{code}".encode()).hexdigest()
-    key = hashlib.sha256(f"{split}|{source}|{judge}|{checker.__version__}".encode()).hexdigest()[:16]
+    records = load_records(split)
+    labels = hashlib.sha256(json.dumps(records, sort_keys=True).encode()).hexdigest()  # a new batch, new rows
+    key = hashlib.sha256(f"{split}|{source}|{judge}|{checker.__version__}|{labels}".encode()).hexdigest()[:16]
     path = work / f"linker-{split}-{key}.npz"
     if path.exists():
         d = np.load(path)
         return d["x"], d["y"], d["g"], d["k"]
-    records = load_records(split)
     print(f"collecting {split}: {len(records)} pairs", flush=True)
     x, y, g, k = collect(records, root)
     np.savez_compressed(path, x=x, y=y, g=g, k=k)

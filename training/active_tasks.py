@@ -1,0 +1,177 @@
+"""Batch 6 of the link labels: train pairs chosen by the shipped linker's doubt about figures whose values differ.
+
+    python -m training.active_tasks --out /tmp/claimdiff_tasks6 --parts 7 --limit 560
+
+A discrepancy is flagged only when two figures whose values are apart are linked, and of such candidate pairs only
+2 % are one count (216 of 9,792 train rows before this batch): the linker has little to learn "the same count,
+other value" from. This batch asks the labellers about the article pairs where that doubt is greatest. The pool is
+every ``train`` pair that :mod:`training.cluster_tasks` can draw and nobody has labelled (further pairs of the
+``news_clusters`` clusters, GVA incidents and ECB+ sub-topics); each is read by the product's learned road
+(:func:`training.train_linker.candidates`), and scored by the sum of the three largest p(1 - p) over its candidate
+pairs whose intervals are apart, p being the shipped linker's P(same count). The labellers see the text only, in
+the usual sheet, never a score; the guide is unchanged. Dev and test are untouched: only train pairs are drawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks._corpora import corpus
+from training.cluster_tasks import PER_CLUSTER, _news_only, cluster_split
+from training.figures import figures
+from training.make_tasks import DOUBLE_EVERY, LABELS, article_text, sheet, window
+from training.splits import ecb_split, gva_split
+
+BATCH = 6
+#: Pairs of one story read at most (an ECB+ sub-topic of 20 articles has 190), and chosen at most: the doubtful
+#: pairs of one story repeat its figures.
+PER_STORY = 12
+CHOSEN_PER_STORY = 3
+#: The candidate pairs of an article pair whose doubt is summed: a few, so long articles do not win by length.
+TOP = 3
+
+
+def _stories(root: Path) -> list[tuple[str, str, str, list[tuple[str, str | None]]]]:
+    """(corpus, story, split, [(article path, date)]) of every story of ECB+, GVA and ``news_clusters``."""
+    out = []
+    ecb = json.loads((root / "ecbplus_text" / "index.json").read_text(encoding="utf-8"))
+    for sub in ecb["subtopics"]:
+        arts = [(f"ecbplus_text/{a['file']}", None) for a in sub["articles"]]
+        out.append(("ecb", sub["subtopic"], ecb_split(sub["topic"]), arts))
+    gva = json.loads((root / "gva_semeval2018_task5" / "index.json").read_text(encoding="utf-8"))["incidents"]
+    for inc in gva:
+        arts = [(f"gva_semeval2018_task5/{a['file']}", a["dct"]) for a in inc["articles"]]
+        out.append(("gva", str(inc["incident_id"]), gva_split(inc["incident_id"]), arts))
+    news = _news_only(root)
+    for name in sorted(PER_CLUSTER):
+        for raw in (root / "news_clusters" / name / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
+            cluster = json.loads(raw)
+            arts = [
+                (f"news_clusters/{name}/clusters.jsonl#{a['id']}", a.get("date"))
+                for a in cluster["articles"]
+                if name != "allsides" or a["id"] in news
+            ]
+            out.append((name, cluster["cluster"], cluster_split(cluster["cluster"]), arts))
+    return out
+
+
+def pool(root: Path) -> list[dict]:
+    """Every ``train`` pair of two articles of one story that nobody has labelled, each article with 2 to 45
+    figures in its reading window (the earlier batches' rule), at most :data:`PER_STORY` of a story (by a hash)."""
+    old = json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))
+    known = {frozenset((p["a"], p["b"])) for p in old}
+    usable: dict[str, bool] = {}
+
+    def ok(rel: str) -> bool:
+        if rel not in usable:
+            text = article_text(root, rel)
+            usable[rel] = 2 <= len(figures(text[: window(text)], "A")) <= 45
+        return usable[rel]
+
+    out = []
+    for name, story, split, arts in _stories(root):
+        if split != "train":
+            continue
+        mine = []
+        for i, (a, date_a) in enumerate(arts):
+            for b, date_b in arts[i + 1 :]:
+                if frozenset((a, b)) in known or not (ok(a) and ok(b)):
+                    continue
+                ident = zlib.crc32(f"{a}|{b}".encode())
+                mine.append(
+                    {
+                        "id": f"active_{name}_{ident:08x}",
+                        "corpus": name,
+                        "group": story,
+                        "split": split,
+                        "a": a,
+                        "b": b,
+                        "date_a": date_a,
+                        "date_b": date_b,
+                    }
+                )
+        out += sorted(mine, key=lambda p: p["id"])[:PER_STORY]
+    for p in out:
+        p["window_a"] = window(article_text(root, p["a"]))
+        p["window_b"] = window(article_text(root, p["b"]))
+    return sorted(out, key=lambda p: p["id"])
+
+
+def doubt(records: list[dict], root: Path) -> np.ndarray:
+    """Each record's summed doubt (see the module's docstring); 0 where no candidate pair is apart."""
+    from checker.linker import load_linker
+    from checker.verdicts import gap_between
+    from training.train_linker import candidates
+
+    linker = load_linker()
+    per: list[list[float]] = [[] for _ in records]
+    for n, mine, pairs, x in candidates(records, root):
+        p = linker.probabilities(x)
+        for (i, j), q in zip(pairs, p, strict=True):
+            if gap_between(mine[i].quantity, mine[j].quantity) > 0:
+                per[n].append(float(q * (1 - q)))
+        if (n + 1) % 100 == 0:
+            print(f"  scored {n + 1}/{len(records)}", flush=True)
+    return np.array([sum(sorted(v, reverse=True)[:TOP]) for v in per])
+
+
+def order(chosen: list[dict]) -> list[dict]:
+    """Round-robin over the corpora, each in decreasing doubt: any prefix is varied and the most doubtful first."""
+    streams: dict[str, list[dict]] = {}
+    for p in sorted(chosen, key=lambda p: (-p["doubt"], p["id"])):
+        streams.setdefault(p["corpus"], []).append(p)
+    out = []
+    while any(streams.values()):
+        for name in sorted(streams):
+            if streams[name]:
+                out.append(streams[name].pop(0))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--parts", type=int, default=7)
+    parser.add_argument("--limit", type=int, default=560, help="pairs to label")
+    args = parser.parse_args()
+    root = corpus("news_clusters").parent
+    candidates = pool(root)
+    print(f"pool: {len(candidates)} unlabelled train pairs", flush=True)
+    scores = doubt(candidates, root)
+    for p, s in zip(candidates, scores, strict=True):
+        p["doubt"] = round(float(s), 4)
+    ranked = sorted(candidates, key=lambda p: (-p["doubt"], p["id"]))
+    chosen, per_story = [], {}
+    for p in ranked:
+        if len(chosen) == args.limit or p["doubt"] == 0:
+            break
+        if per_story.get(p["group"], 0) < CHOSEN_PER_STORY:
+            chosen.append(p)
+            per_story[p["group"]] = per_story.get(p["group"], 0) + 1
+    fresh = order(chosen)
+    parts: list[list[dict]] = [[] for _ in range(args.parts)]
+    for k, p in enumerate(fresh):
+        p["batch"] = BATCH
+        parts[k % args.parts].append(p)
+        if k % DOUBLE_EVERY == 0 and args.parts > 1:  # a tenth twice, in another part at about the same depth
+            parts[(k + 1 + (k // DOUBLE_EVERY) % (args.parts - 1)) % args.parts].append(p)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for n, members in enumerate(parts, 1):
+        (args.out / f"part{n}.txt").write_text("\n\n".join(sheet(root, p) for p in members), encoding="utf-8")
+        for p in members:
+            p.setdefault("parts", []).append(n)
+    old = json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))
+    (LABELS / "pairs.json").write_text(json.dumps(old + fresh, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    least = min(p["doubt"] for p in fresh)
+    print(f"{len(fresh)} new pairs in {args.parts} parts in {args.out}; doubt {least} and above")
+    for name in sorted({p["corpus"] for p in fresh}):
+        print(f"  {name}: {sum(p['corpus'] == name for p in fresh)}")
+
+
+if __name__ == "__main__":
+    main()
