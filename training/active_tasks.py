@@ -1,6 +1,7 @@
 """Batch 6 of the link labels: train pairs chosen by the shipped linker's doubt about figures whose values differ.
 
-    python -m training.active_tasks --out /tmp/claimdiff_tasks6 --parts 7 --limit 560
+    python -m training.active_tasks --out /tmp/claimdiff_tasks6 --parts 7 --limit 600
+    python -m training.active_tasks --out /tmp/claimdiff_tasks7 --parts 7 --limit 1400 --batch 7 --read 60 --choose 12
 
 A discrepancy is flagged only when two figures whose values are apart are linked, and of such candidate pairs only
 2 % are one count (216 of 9,792 train rows before this batch): the linker has little to learn "the same count,
@@ -27,11 +28,6 @@ from training.figures import figures
 from training.make_tasks import DOUBLE_EVERY, LABELS, article_text, sheet, window
 from training.splits import ecb_split, gva_split
 
-BATCH = 6
-#: Pairs of one story read at most (an ECB+ sub-topic of 20 articles has 190), and chosen at most: the doubtful
-#: pairs of one story repeat its figures.
-PER_STORY = 12
-CHOSEN_PER_STORY = 3
 #: The candidate pairs of an article pair whose doubt is summed: a few, so long articles do not win by length.
 TOP = 3
 
@@ -60,9 +56,9 @@ def _stories(root: Path) -> list[tuple[str, str, str, list[tuple[str, str | None
     return out
 
 
-def pool(root: Path) -> list[dict]:
+def pool(root: Path, per_story: int = 12) -> list[dict]:
     """Every ``train`` pair of two articles of one story that nobody has labelled, each article with 2 to 45
-    figures in its reading window (the earlier batches' rule), at most :data:`PER_STORY` of a story (by a hash)."""
+    figures in its reading window (the earlier batches' rule), at most ``per_story`` of a story (by a hash)."""
     old = json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))
     known = {frozenset((p["a"], p["b"])) for p in old}
     usable: dict[str, bool] = {}
@@ -95,7 +91,7 @@ def pool(root: Path) -> list[dict]:
                         "date_b": date_b,
                     }
                 )
-        out += sorted(mine, key=lambda p: p["id"])[:PER_STORY]
+        out += sorted(mine, key=lambda p: p["id"])[:per_story]
     for p in out:
         p["window_a"] = window(article_text(root, p["a"]))
         p["window_b"] = window(article_text(root, p["b"]))
@@ -138,9 +134,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--parts", type=int, default=7)
     parser.add_argument("--limit", type=int, default=560, help="pairs to label")
+    parser.add_argument("--batch", type=int, default=6)
+    # an ECB+ sub-topic of 20 articles has 190 pairs; the doubtful pairs of one story repeat its figures
+    parser.add_argument("--read", type=int, default=12, help="pairs of one story read at most")
+    parser.add_argument("--choose", type=int, default=3, help="pairs of one story chosen at most")
     args = parser.parse_args()
     root = corpus("news_clusters").parent
-    candidates = pool(root)
+    candidates = pool(root, args.read)
     print(f"pool: {len(candidates)} unlabelled train pairs", flush=True)
     scores = doubt(candidates, root)
     for p, s in zip(candidates, scores, strict=True):
@@ -150,13 +150,13 @@ def main() -> None:
     for p in ranked:
         if len(chosen) == args.limit or p["doubt"] == 0:
             break
-        if per_story.get(p["group"], 0) < CHOSEN_PER_STORY:
+        if per_story.get(p["group"], 0) < args.choose:
             chosen.append(p)
             per_story[p["group"]] = per_story.get(p["group"], 0) + 1
     fresh = order(chosen)
     parts: list[list[dict]] = [[] for _ in range(args.parts)]
     for k, p in enumerate(fresh):
-        p["batch"] = BATCH
+        p["batch"] = args.batch
         parts[k % args.parts].append(p)
         if k % DOUBLE_EVERY == 0 and args.parts > 1:  # a tenth twice, in another part at about the same depth
             parts[(k + 1 + (k // DOUBLE_EVERY) % (args.parts - 1)) % args.parts].append(p)
