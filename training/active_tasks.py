@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks._corpora import corpus
-from training.cluster_tasks import PER_CLUSTER, _news_only, cluster_split
+from training.cluster_tasks import PER_CLUSTER, _news_only, cluster_split, round_robin, write_batch
 from training.figures import figures
-from training.make_tasks import DOUBLE_EVERY, LABELS, article_text, sheet, window
+from training.make_tasks import LABELS, article_text, window
 from training.splits import ecb_split, gva_split
 
 #: The candidate pairs of an article pair whose doubt is summed: a few, so long articles do not win by length.
@@ -121,12 +121,7 @@ def order(chosen: list[dict]) -> list[dict]:
     streams: dict[str, list[dict]] = {}
     for p in sorted(chosen, key=lambda p: (-p["doubt"], p["id"])):
         streams.setdefault(p["corpus"], []).append(p)
-    out = []
-    while any(streams.values()):
-        for name in sorted(streams):
-            if streams[name]:
-                out.append(streams[name].pop(0))
-    return out
+    return round_robin(streams)
 
 
 def main() -> None:
@@ -154,19 +149,9 @@ def main() -> None:
             chosen.append(p)
             per_story[p["group"]] = per_story.get(p["group"], 0) + 1
     fresh = order(chosen)
-    parts: list[list[dict]] = [[] for _ in range(args.parts)]
-    for k, p in enumerate(fresh):
+    for p in fresh:
         p["batch"] = args.batch
-        parts[k % args.parts].append(p)
-        if k % DOUBLE_EVERY == 0 and args.parts > 1:  # a tenth twice, in another part at about the same depth
-            parts[(k + 1 + (k // DOUBLE_EVERY) % (args.parts - 1)) % args.parts].append(p)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for n, members in enumerate(parts, 1):
-        (args.out / f"part{n}.txt").write_text("\n\n".join(sheet(root, p) for p in members), encoding="utf-8")
-        for p in members:
-            p.setdefault("parts", []).append(n)
-    old = json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))
-    (LABELS / "pairs.json").write_text(json.dumps(old + fresh, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_batch(root, fresh, args.parts, args.out)
     least = min(p["doubt"] for p in fresh)
     print(f"{len(fresh)} new pairs in {args.parts} parts in {args.out}; doubt {least} and above")
     for name in sorted({p["corpus"] for p in fresh}):

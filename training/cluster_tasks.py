@@ -148,12 +148,34 @@ def interleave(pairs: list[dict], rng: random.Random) -> list[dict]:
         streams.setdefault((p["corpus"], p["split"]), []).append(p)
     for key in sorted(streams):
         rng.shuffle(streams[key])
+    return round_robin({key: stream[::-1] for key, stream in streams.items()})
+
+
+def round_robin(streams: dict) -> list[dict]:
+    """One item of each stream in turn (streams by sorted key, each from its front) until all are empty."""
     out = []
     while any(streams.values()):
         for key in sorted(streams):
             if streams[key]:
-                out.append(streams[key].pop())
+                out.append(streams[key].pop(0))
     return out
+
+
+def write_batch(root: Path, order: list[dict], n_parts: int, out: Path) -> None:
+    """Deal ``order`` into ``n_parts`` sheets in ``out``, a tenth of it twice (in another part at about the same
+    depth), and append the pairs, with their parts, to ``training/labels/pairs.json``."""
+    parts: list[list[dict]] = [[] for _ in range(n_parts)]
+    for k, p in enumerate(order):
+        parts[k % n_parts].append(p)
+        if k % DOUBLE_EVERY == 0 and n_parts > 1:
+            parts[(k + 1 + (k // DOUBLE_EVERY) % (n_parts - 1)) % n_parts].append(p)
+    out.mkdir(parents=True, exist_ok=True)
+    for n, members in enumerate(parts, 1):
+        (out / f"part{n}.txt").write_text("\n\n".join(sheet(root, p) for p in members), encoding="utf-8")
+        for p in members:
+            p.setdefault("parts", []).append(n)
+    old = json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))
+    (LABELS / "pairs.json").write_text(json.dumps(old + order, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -184,19 +206,7 @@ def main() -> None:
         p["batch"] = args.batch
         p["window_a"] = window(article_text(root, p["a"]))
         p["window_b"] = window(article_text(root, p["b"]))
-    order = interleave(fresh, rng)
-    parts: list[list[dict]] = [[] for _ in range(args.parts)]
-    for k, p in enumerate(order):
-        parts[k % args.parts].append(p)
-        if k % DOUBLE_EVERY == 0 and args.parts > 1:  # a tenth twice, in another part at about the same depth
-            parts[(k + 1 + (k // DOUBLE_EVERY) % (args.parts - 1)) % args.parts].append(p)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for n, members in enumerate(parts, 1):
-        body = "\n\n".join(sheet(root, p) for p in members)
-        (args.out / f"part{n}.txt").write_text(body, encoding="utf-8")
-        for p in members:
-            p.setdefault("parts", []).append(n)
-    (LABELS / "pairs.json").write_text(json.dumps(old + fresh, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_batch(root, interleave(fresh, rng), args.parts, args.out)
     print(f"{len(fresh)} new pairs in {args.parts} parts in {args.out}")
     for name in sorted({p["corpus"] for p in fresh}):
         mine = [p for p in fresh if p["corpus"] == name]
