@@ -3,7 +3,7 @@
     python -m training.train_linker            # the shipped linker (about 12 minutes to read the pairs, then seconds)
     python -m training.train_linker --report   # the learning curve and the ablation, scored on dev (write nothing)
 
-Fitted on the ``train`` split (1,803 article pairs), the threshold chosen on ``dev`` (520 pairs, no story in
+Fitted on the ``train`` split of labelling batches 1-5 (1,803 article pairs), the threshold chosen on ``dev`` (520 pairs, no story in
 both), ``test`` scored once by ``benchmarks/links.py``. The judge's and the claim encoder's scores on train pairs
 are their scores on what they learned from, so they are surer than on unseen copy; fitted there, the linker still
 scores as well on dev as one fitted on dev itself by five-fold cross-validation (average precision 0.698 against
