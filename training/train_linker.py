@@ -3,17 +3,17 @@
     python -m training.train_linker            # the shipped linker (about 12 minutes to read the pairs, then seconds)
     python -m training.train_linker --report   # the learning curve and the ablation, scored on dev (write nothing)
 
-Fitted on the ``train`` split of labelling batches 1-5 (1,803 article pairs), the threshold chosen on ``dev`` (520 pairs, no story in
-both), ``test`` scored once by ``benchmarks/links.py``. The judge's and the claim encoder's scores on train pairs
-are their scores on what they learned from, so they are surer than on unseen copy; fitted there, the linker still
-scores as well on dev as one fitted on dev itself by five-fold cross-validation (average precision 0.698 against
-0.693, and 0.257 against 0.244 on the pairs the verdict would flag), so train it is, and dev stays unseen. A
-logistic regression (L2, C=1, lbfgs) has no randomness to seed. Features come from the product's own road: each
-pair is compared by :func:`checker.compare` with the judge's alignment, and every candidate figure pair it scores
-(``checker.align._pruned_pairs``) and the claim encoder's shortlist keeps (:func:`checker.linker.shortlist`)
-becomes one row of :func:`checker.linker.features`, labelled 1 when the two figures overlap one labelled count's
-mentions in A and B. Rows are cached under ``--work`` (default the system's temporary folder), keyed by the split,
-the features and the two models.
+Fitted on the ``train`` split of labelling batches 1-5 (1,803 article pairs), the threshold chosen on ``dev`` (520
+pairs, no story in both), ``test`` scored once by ``benchmarks/links.py``. The judge's and the claim encoder's
+scores on train pairs are their scores on what they learned from, so they are surer than on unseen copy; fitted
+there, the linker still scores as well on dev as one fitted on dev itself by five-fold cross-validation (average
+precision 0.698 against 0.693, and 0.257 against 0.244 on the pairs the verdict would flag), so train it is, and dev
+stays unseen. A logistic regression (L2, C=1, lbfgs) has no randomness to seed. Features come from the product's own
+road: each pair is compared by :func:`checker.compare` with the judge's alignment, and every candidate figure pair
+it scores (``checker.align._pruned_pairs``) and the claim encoder's shortlist keeps
+(:func:`checker.linker.shortlist`) becomes one row of :func:`checker.linker.features`, labelled 1 when the two
+figures overlap one labelled count's mentions in A and B. Rows are cached under ``--work`` (default the system's
+temporary folder), keyed by the split's labels, the features and the two models.
 """
 
 from __future__ import annotations
