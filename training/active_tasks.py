@@ -1,16 +1,18 @@
-"""Batch 6 of the link labels: train pairs chosen by the shipped linker's doubt about figures whose values differ.
+"""Batches 6 and 7 of the link labels: train pairs chosen by the shipped linker's doubt about figures whose values
+differ.
 
     python -m training.active_tasks --out /tmp/claimdiff_tasks6 --parts 7 --limit 600
     python -m training.active_tasks --out /tmp/claimdiff_tasks7 --parts 7 --limit 1400 --batch 7 --read 60 --choose 12
 
 A discrepancy is flagged only when two figures whose values are apart are linked, and of such candidate pairs only
-2 % are one count (216 of 9,792 train rows before this batch): the linker has little to learn "the same count,
-other value" from. This batch asks the labellers about the article pairs where that doubt is greatest. The pool is
-every ``train`` pair that :mod:`training.cluster_tasks` can draw and nobody has labelled (further pairs of the
-``news_clusters`` clusters, GVA incidents and ECB+ sub-topics); each is read by the product's learned road
-(:func:`training.train_linker.candidates`), and scored by the sum of the three largest p(1 - p) over its candidate
-pairs whose intervals are apart, p being the shipped linker's P(same count). The labellers see the text only, in
-the usual sheet, never a score; the guide is unchanged. Dev and test are untouched: only train pairs are drawn.
+2 % were one count (216 of 9,792 train rows before batch 6): the linker had little to learn "the same count, other
+value" from. These batches ask the labellers about the article pairs where that doubt is greatest. The pool is every
+``train`` pair of two articles of one story (ECB+ sub-topic, GVA incident, ``news_clusters`` cluster) that nobody
+has labelled, each article with 2 to 45 figures, at most ``--read`` of a story; each is read by the product's
+learned road (:func:`training.train_linker.candidates`) and scored by the sum of the three largest p(1 - p) over its
+candidate pairs whose intervals are apart, p being the shipped linker's P(same count). The labellers see the text
+only, in the usual sheet, never a score. Dev and test are untouched: only train pairs are drawn. (Measured after:
+of the two batches' 1,013 pairs, such rows were one count 2.5 % of the time (350 of 14,119), no richer than before.)
 """
 
 from __future__ import annotations
