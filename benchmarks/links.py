@@ -51,7 +51,9 @@ def _side(claims, figs: list[dict]) -> set[int]:
     return {k for k, c in enumerate(claims) if any(_overlaps(c, f) for f in figs)}
 
 
-def compare_pair(record: dict, alignment: str, encoder, root: Path, tmp: Path, threshold=None):
+def compare_pair(
+    record: dict, alignment: str, encoder, root: Path, tmp: Path, threshold=None, cache=False, any_story=False
+):
     """(the report, {"a": text, "b": text}) of one labelled pair compared over its labelled windows."""
     paths, texts = [], {}
     for side in ("a", "b"):
@@ -66,9 +68,10 @@ def compare_pair(record: dict, alignment: str, encoder, root: Path, tmp: Path, t
         dates=dates,
         encoder=encoder,
         alignment=alignment,
-        cache=False,
+        cache=cache,
         same_count_threshold=threshold,
         english_only=False,  # a labelled pair is compared whatever claimdiff thinks of its language
+        any_story=any_story,
     )
     return report, texts
 

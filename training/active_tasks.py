@@ -108,7 +108,7 @@ def doubt(records: list[dict], root: Path) -> np.ndarray:
 
     linker = load_linker()
     per: list[list[float]] = [[] for _ in records]
-    for n, mine, pairs, x in candidates(records, root):
+    for n, _, mine, pairs, x in candidates(records, root):
         p = linker.probabilities(x)
         for (i, j), q in zip(pairs, p, strict=True):
             if gap_between(mine[i].quantity, mine[j].quantity) > 0:

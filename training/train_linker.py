@@ -30,11 +30,10 @@ import numpy as np
 import checker
 import checker.linker as linker
 import checker.pipeline as pipeline
-from benchmarks.links import _overlaps
+from benchmarks.links import _overlaps, compare_pair
 from checker.linker import FEATURES, MODEL_DIR
 from training.examples import load_records
 from training.figures import is_age
-from training.make_tasks import article_text
 
 C = 1.0
 #: P(same count) at or above which two figures join, among the pairs the gates' rules allow. Chosen on dev with
@@ -53,9 +52,10 @@ MAX_BATCH = 5
 
 
 def candidates(records: list[dict], root: Path):
-    """Yield ``(n, claims, pairs, rows)`` for each record ``n``: every candidate figure pair of the article pair
-    that the judge scores and the claim encoder's shortlist keeps, as the product's learned road sees it, with its
-    :func:`checker.linker.features` rows. Labels play no part: unlabelled pairs can be scored too."""
+    """Yield ``(n, texts, claims, pairs, rows)`` for each record ``n``: its two windows' texts and every candidate
+    figure pair of the article pair that the judge scores and the claim encoder's shortlist keeps, as the product's
+    learned road sees it, with its :func:`checker.linker.features` rows. Labels play no part: unlabelled pairs can
+    be scored too."""
     from checker.judge import context
     from checker.linker import features, load_claim_encoder, shortlist
 
@@ -74,23 +74,15 @@ def candidates(records: list[dict], root: Path):
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for n, r in enumerate(records):
-                paths = []
-                for side in ("a", "b"):
-                    path = Path(tmp) / f"{n}_{side}.txt"
-                    path.write_text(article_text(root, r[side])[: r[f"window_{side}"]], encoding="utf-8")
-                    paths.append(path)
-                dates = [r["date_a"], r["date_b"]] if r["date_a"] and r["date_b"] else None
                 captured.clear()
-                checker.compare(
-                    paths, labels=["A", "B"], dates=dates, alignment="judge", english_only=False, any_story=True
-                )
+                _, texts = compare_pair(r, "judge", None, root, Path(tmp), cache=True, any_story=True)
                 for mine, vectors, pairs, p in captured:
                     contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in mine]
                     claim_vectors = load_claim_encoder().encode(contexts)
                     keep = shortlist(mine, pairs, claim_vectors)
                     pairs, p = [pair for pair, ok in zip(pairs, keep, strict=True) if ok], np.asarray(p)[keep]
                     if pairs:
-                        yield n, mine, pairs, features(mine, vectors, pairs, p, claim_vectors)
+                        yield n, texts, mine, pairs, features(mine, vectors, pairs, p, claim_vectors)
     finally:
         pipeline.align_judged = real
 
@@ -102,9 +94,8 @@ def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np
 
     xs, ys, gs, ks = [], [], [], []
     last = -1
-    for n, mine, pairs, x in candidates(records, root):
+    for n, texts, mine, pairs, x in candidates(records, root):
         r = records[n]
-        texts = {side: article_text(root, r[side])[: r[f"window_{side}"]] for side in ("a", "b")}
         counts = [
             (
                 [f for f in c["a"] if not is_age(texts["a"], f["start"], f["end"])],
