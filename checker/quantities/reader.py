@@ -68,8 +68,6 @@ def _read_figure(w: Window, core: Core, found: list[Quantity]) -> int:
     measure = measure_after(w, last, unit)
     if measure is not None:
         unit, last = measure.name, measure.last
-    elif unit is None and w.low(lead.first - 1) == "magnitude":
-        unit = "magnitude"  # "a magnitude 6.1 earthquake": the one unit copy writes before its number
 
     low = high = None
     qualifier: str = Qualifier.EXACT
