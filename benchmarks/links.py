@@ -22,7 +22,6 @@ reads as a claim. Ages are left out of every figure (``training.figures.is_age``
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -33,8 +32,9 @@ import checker
 from benchmarks._corpora import corpus
 from checker.align import MODES
 from embeddings import DEFAULT_BACKEND, load_encoder
+from training.examples import load_records
 from training.figures import is_age
-from training.make_tasks import LABELS, article_text
+from training.make_tasks import article_text
 
 REQUIRED = {"conflict", "update", "correction"}
 #: The labelled corpora: batch 1 (ECB+, GVA) and batch 2 (``news_clusters``; fcc and wikinewssum are test only).
@@ -180,12 +180,11 @@ def main() -> None:
     parser.add_argument("--by-corpus", action="store_true", help="also a line for each corpus")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--threshold", type=float, nargs="*", help="sweep the judge's threshold (dev only)")
+    # dev grew in batch 8 (2026-12-07): --max-batch 7 is the dev every earlier figure was measured on
+    parser.add_argument("--max-batch", type=int, help="only pairs of labelling batches up to this one")
     args = parser.parse_args()
     root = corpus("ecbplus_text").parent
-    records = json.loads((LABELS / "links.json").read_text(encoding="utf-8"))
-    records = [
-        r for r in records if (args.split == "all" or r["split"] == args.split) and args.corpus in ("all", r["corpus"])
-    ]
+    records = [r for r in load_records(args.split, args.max_batch) if args.corpus in ("all", r["corpus"])]
     encoder = load_encoder(DEFAULT_BACKEND, cache=False)
     print(f"links {args.split} ({args.corpus}): {len(records)} pairs")
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,6 +13,11 @@ learned road (:func:`training.train_linker.candidates`) and scored by the sum of
 candidate pairs whose intervals are apart, p being the shipped linker's P(same count). The labellers see the text
 only, in the usual sheet, never a score. Dev and test are untouched: only train pairs are drawn. (Measured after:
 of the two batches' 1,013 pairs, such rows were one count 2.5 % of the time (350 of 14,119), no richer than before.)
+
+    python -m training.active_tasks --dev --out /tmp/claimdiff_tasks8 --parts 7 --limit 600 --batch 8 --choose 2
+
+draws unlabelled ``dev`` pairs instead, by their hash alone (no model reads them), at most ``--choose`` of a story,
+in turn from each corpus: a larger dev, so that choices made on it rest on more than 37 required discrepancies.
 """
 
 from __future__ import annotations
@@ -58,8 +63,8 @@ def _stories(root: Path) -> list[tuple[str, str, str, list[tuple[str, str | None
     return out
 
 
-def pool(root: Path, per_story: int = 12) -> list[dict]:
-    """Every ``train`` pair of two articles of one story that nobody has labelled, each article with 2 to 45
+def pool(root: Path, per_story: int = 12, split: str = "train") -> list[dict]:
+    """Every ``split`` pair of two articles of one story that nobody has labelled, each article with 2 to 45
     figures in its reading window (the earlier batches' rule), at most ``per_story`` of a story (by a hash)."""
     old = json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))
     known = {frozenset((p["a"], p["b"])) for p in old}
@@ -72,8 +77,8 @@ def pool(root: Path, per_story: int = 12) -> list[dict]:
         return usable[rel]
 
     out = []
-    for name, story, split, arts in _stories(root):
-        if split != "train":
+    for name, story, story_split, arts in _stories(root):
+        if story_split != split:
             continue
         mine = []
         for i, (a, date_a) in enumerate(arts):
@@ -86,7 +91,7 @@ def pool(root: Path, per_story: int = 12) -> list[dict]:
                         "id": f"active_{name}_{ident:08x}",
                         "corpus": name,
                         "group": story,
-                        "split": split,
+                        "split": story_split,
                         "a": a,
                         "b": b,
                         "date_a": date_a,
@@ -135,22 +140,25 @@ def main() -> None:
     # an ECB+ sub-topic of 20 articles has 190 pairs; the doubtful pairs of one story repeat its figures
     parser.add_argument("--read", type=int, default=12, help="pairs of one story read at most")
     parser.add_argument("--choose", type=int, default=3, help="pairs of one story chosen at most")
+    # dev measures: its pairs are drawn by their hash, never by a model's doubt, so that dev stays a fair sample
+    parser.add_argument("--dev", action="store_true", help="draw unlabelled dev pairs by hash instead (no model)")
     args = parser.parse_args()
     root = corpus("news_clusters").parent
-    candidates = pool(root, args.read)
-    print(f"pool: {len(candidates)} unlabelled train pairs", flush=True)
-    scores = doubt(candidates, root)
+    split = "dev" if args.dev else "train"
+    candidates = pool(root, args.read, split)
+    print(f"pool: {len(candidates)} unlabelled {split} pairs", flush=True)
+    scores = np.ones(len(candidates)) if args.dev else doubt(candidates, root)
     for p, s in zip(candidates, scores, strict=True):
         p["doubt"] = round(float(s), 4)
     ranked = sorted(candidates, key=lambda p: (-p["doubt"], p["id"]))
     chosen, per_story = [], {}
     for p in ranked:
-        if len(chosen) == args.limit or p["doubt"] == 0:
+        if (len(chosen) == args.limit and not args.dev) or p["doubt"] == 0:
             break
         if per_story.get(p["group"], 0) < args.choose:
             chosen.append(p)
             per_story[p["group"]] = per_story.get(p["group"], 0) + 1
-    fresh = order(chosen)
+    fresh = order(chosen)[: args.limit]  # dev: each corpus in turn, then the limit
     for p in fresh:
         p["batch"] = args.batch
     write_batch(root, fresh, args.parts, args.out)
