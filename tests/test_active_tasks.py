@@ -1,4 +1,4 @@
-"""Batch 6's choice of pairs: the order labellers meet them in, and a pool of unlabelled train pairs only."""
+"""Batches 6-8's choice of pairs: the order labellers meet them in, and a pool of unlabelled pairs of one split."""
 
 from __future__ import annotations
 
@@ -25,13 +25,14 @@ def test_equal_doubt_is_ordered_by_id_so_the_sheets_are_stable():
     assert [p["id"] for p in active_tasks.order(chosen)] == ["a", "b"]
 
 
-def test_the_pool_holds_only_unlabelled_train_pairs():
+@pytest.mark.parametrize("split", ["train", "dev"])
+def test_the_pool_holds_only_unlabelled_pairs_of_its_split(split):
     if not (CORPORA / "news_clusters").exists():  # the corpora live in ../shared, absent on a bare machine
         pytest.skip(f"{CORPORA} holds no news_clusters")
-    pool = active_tasks.pool(CORPORA, per_story=5)
-    assert pool, "the corpora leave unlabelled train pairs"
+    pool = active_tasks.pool(CORPORA, per_story=5, split=split)
+    assert pool, f"the corpora leave unlabelled {split} pairs"
     labelled = {frozenset((p["a"], p["b"])) for p in json.loads((LABELS / "pairs.json").read_text(encoding="utf-8"))}
-    assert all(p["split"] == "train" for p in pool)
+    assert all(p["split"] == split for p in pool)
     assert all(frozenset((p["a"], p["b"])) not in labelled for p in pool)
     assert len({p["id"] for p in pool}) == len(pool)
     per_story: dict[str, int] = {}

@@ -34,7 +34,7 @@ import numpy as np
 from benchmarks._corpora import corpus
 from checker.linker import CLAIMS_DIR as MODEL_DIR
 from checker.linker import CLAIMS_MAX_TOKENS as MAX_TOKENS
-from training.examples import _ctx, _sentences, load_records
+from training.examples import DEV_BATCH, _ctx, _sentences, load_records
 from training.onnx_export import int8_onnx
 from training.seeded import cpu_arguments, seed_cpu
 from training.train_judge import _subset
@@ -233,7 +233,7 @@ def main() -> None:
     if args.synthetic:
         data += synthetic_triplets({r["id"] for r in records})
         random.Random(SEED).shuffle(data)
-    dev, y, _ = dev_pairs(load_records("dev"))
+    dev, y, _ = dev_pairs(load_records("dev", DEV_BATCH))
     print(f"train: {len(records)} pairs, {len(data)} triplets; dev: {len(y)} figure pairs", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

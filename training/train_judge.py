@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from checker.judge import MAX_TOKENS, MODEL_DIR
-from training.examples import Example, examples, load_records
+from training.examples import DEV_BATCH, Example, examples, load_records
 from training.onnx_export import int8_onnx
 from training.seeded import cpu_arguments, seed_cpu
 from training.synthetic import synthetic_examples
@@ -146,7 +146,7 @@ def main() -> None:
     np.random.seed(SEED)
     began = time.time()
     train_records = _subset(load_records("train", args.max_batch), args.fraction)
-    dev_records = load_records("dev")
+    dev_records = load_records("dev", DEV_BATCH)
     train_ex = examples(train_records, mined=args.mined)
     synthetic = synthetic_examples({r["id"] for r in train_records}) if args.synthetic else []
     train_ex += synthetic

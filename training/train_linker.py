@@ -32,7 +32,7 @@ import checker.linker as linker
 import checker.pipeline as pipeline
 from benchmarks.links import _overlaps, compare_pair
 from checker.linker import FEATURES, MODEL_DIR
-from training.examples import load_records
+from training.examples import DEV_BATCH, load_records
 from training.figures import is_age
 
 C = 1.0
@@ -195,7 +195,7 @@ def main() -> None:
     root = corpus("ecbplus_text").parent
     args.work.mkdir(parents=True, exist_ok=True)
     x, y, g, _ = rows("train", args.work, root, args.max_batch)
-    xd, yd, _, kd = rows("dev", args.work, root)
+    xd, yd, _, kd = rows("dev", args.work, root, DEV_BATCH)
     print(f"train rows {len(y)}, same count {int(y.sum())}, pairs {len(set(g.tolist()))}")
     print(f"dev rows {len(yd)}, same count {int(yd.sum())}; apart {int(kd.sum())} ({int(yd[kd].sum())} same count)")
 
