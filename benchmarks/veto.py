@@ -24,14 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checker.vocabulary as V
 from benchmarks._corpora import corpus
-from benchmarks.links import _overlaps
 from checker.align import _kind, comparable, lead_claims, nouns_compatible
 from checker.claims import Claim
 from checker.linker import load_linker
 from checker.verdicts import gap_between
 from training.examples import load_records
-from training.figures import is_age
-from training.train_linker import candidates
+from training.train_linker import candidates, linked
 
 RULES = (
     "one article",
@@ -89,18 +87,11 @@ def main() -> None:
     alone: dict[str, Counter] = {rule: Counter() for rule in RULES}
     total = Counter()
     for n, texts, mine, pairs, x in candidates(records, corpus("ecbplus_text").parent):
-        r = records[n]
-        counts = [
-            (
-                [f for f in c["a"] if not is_age(texts["a"], f["start"], f["end"])],
-                [f for f in c["b"] if not is_age(texts["b"], f["start"], f["end"])],
-            )
-            for c in r["counts"]
-        ]
+        is_link = linked(records[n], texts)
         lead = lead_claims(mine)
         for (i, j), p in zip(pairs, linker.probabilities(x), strict=True):
             a, b = (mine[i], mine[j]) if mine[i].article == "A" else (mine[j], mine[i])
-            same = any(any(_overlaps(a, f) for f in fa) and any(_overlaps(b, f) for f in fb) for fa, fb in counts)
+            same = is_link(a, b)
             apart = gap_between(a.quantity, b.quantity) > 0
             refused = refusals(a, b, i in lead and j in lead)
             # the rules restated one by one must add up to the product's own answer, or this table measures another road

@@ -14,7 +14,7 @@ candidate pairs whose intervals are apart, p being the shipped linker's P(same c
 only, in the usual sheet, never a score. Dev and test are untouched: only train pairs are drawn. (Measured after:
 of the two batches' 1,013 pairs, such rows were one count 2.5 % of the time (350 of 14,119), no richer than before.)
 
-    python -m training.active_tasks --dev --out /tmp/claimdiff_tasks8 --parts 7 --limit 600 --batch 8 --choose 2
+    python -m training.active_tasks --dev --out /tmp/tasks8 --parts 7 --limit 420 --batch 8 --choose 12 --read 60
 
 draws unlabelled ``dev`` pairs instead, by their hash alone (no model reads them), at most ``--choose`` of a story,
 in turn from each corpus: a larger dev, so that choices made on it rest on more than 37 required discrepancies.

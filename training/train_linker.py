@@ -89,6 +89,23 @@ def candidates(records: list[dict], root: Path):
         pipeline.align_judged = real
 
 
+def linked(record: dict, texts: dict[str, str]):
+    """A test of whether claim ``a`` (of A) and claim ``b`` (of B) are mentions of one of ``record``'s labelled
+    counts (ages left out), over the windows' ``texts``."""
+    counts = [
+        (
+            [f for f in c["a"] if not is_age(texts["a"], f["start"], f["end"])],
+            [f for f in c["b"] if not is_age(texts["b"], f["start"], f["end"])],
+        )
+        for c in record["counts"]
+    ]
+
+    def is_link(a, b) -> bool:
+        return any(any(_overlaps(a, f) for f in fa) and any(_overlaps(b, f) for f in fb) for fa, fb in counts)
+
+    return is_link
+
+
 def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(rows, labels, group, apart) of every candidate figure pair of ``records``: group is the record's index,
     apart whether the verdict would find the two figures' intervals apart (grouped, they would be flagged)."""
@@ -97,20 +114,11 @@ def collect(records: list[dict], root: Path) -> tuple[np.ndarray, np.ndarray, np
     xs, ys, gs, ks = [], [], [], []
     last = -1
     for n, texts, mine, pairs, x in candidates(records, root):
-        r = records[n]
-        counts = [
-            (
-                [f for f in c["a"] if not is_age(texts["a"], f["start"], f["end"])],
-                [f for f in c["b"] if not is_age(texts["b"], f["start"], f["end"])],
-            )
-            for c in r["counts"]
-        ]
+        is_link = linked(records[n], texts)
         xs.append(x)
         for i, j in pairs:
             a, b = (mine[i], mine[j]) if mine[i].article == "A" else (mine[j], mine[i])
-            ys.append(
-                int(any(any(_overlaps(a, f) for f in fa) and any(_overlaps(b, f) for f in fb) for fa, fb in counts))
-            )
+            ys.append(int(is_link(a, b)))
             gs.append(n)
             ks.append(gap_between(a.quantity, b.quantity) > 0)
         if n != last and (n + 1) % 50 == 0:
