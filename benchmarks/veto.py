@@ -32,7 +32,7 @@ from training.examples import load_records
 from training.train_linker import candidates, linked
 
 RULES = (
-    "one article",
+    "not a pair",
     "part",
     "time",
     "owner",
@@ -49,7 +49,8 @@ def refusals(a: Claim, b: Claim, leads: bool) -> set[str]:
     """The rules of :func:`checker.align.comparable` that refuse ``a`` and ``b``, each read on its own."""
     out = set()
     if a.article == b.article or a.quantity.change != b.quantity.change:
-        return {"one article"}  # a syndicated twin's figure against its own article's: never a pair, no rule to drop
+        # a syndicated twin's figure against its own article's, or a level against a change: never a pair, no rule
+        return {"not a pair"}
     if a.partial or b.partial:
         if a.partial and b.partial and a.noun is not None and a.noun == b.noun:
             return out  # the same part: comparable allows it whatever the other rules say
@@ -80,7 +81,7 @@ def refusals(a: Claim, b: Claim, leads: bool) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
-    parser.add_argument("--max-batch", type=int, default=None, help="train on labelling batches up to this one")
+    parser.add_argument("--max-batch", type=int, default=None, help="only pairs of labelling batches up to this one")
     args = parser.parse_args()
     records = load_records(args.split, args.max_batch)
     linker = load_linker()
@@ -93,16 +94,16 @@ def main() -> None:
             a, b = (mine[i], mine[j]) if mine[i].article == "A" else (mine[j], mine[i])
             same = is_link(a, b)
             apart = gap_between(a.quantity, b.quantity) > 0
-            refused = refusals(a, b, i in lead and j in lead)
+            leads = i in lead and j in lead
+            refused = refusals(a, b, leads)
             # the rules restated one by one must add up to the product's own answer, or this table measures another road
-            assert (not refused) == comparable(a, b, leads=i in lead and j in lead), (a.what, b.what, refused)
+            assert (not refused) == comparable(a, b, leads=leads), (a.what, b.what, refused)
             row = Counter(
                 rows=1,
                 same=same,
                 hidden=same and apart,
                 would_flag=same and apart and p >= linker.threshold,
                 false_flag=(not same) and apart and p >= linker.threshold,
-                weak=same and p < linker.threshold,
             )
             total += row
             if len(refused) == 1:

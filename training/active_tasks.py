@@ -162,8 +162,8 @@ def main() -> None:
     for p in fresh:
         p["batch"] = args.batch
     write_batch(root, fresh, args.parts, args.out)
-    least = min(p["doubt"] for p in fresh)
-    print(f"{len(fresh)} new pairs in {args.parts} parts in {args.out}; doubt {least} and above")
+    least = "" if args.dev else f"; doubt {min(p['doubt'] for p in fresh)} and above"  # dev pairs carry no doubt
+    print(f"{len(fresh)} new pairs in {args.parts} parts in {args.out}{least}")
     for name in sorted({p["corpus"] for p in fresh}):
         print(f"  {name}: {sum(p['corpus'] == name for p in fresh)}")
 
