@@ -1,7 +1,7 @@
 """What each of the gates' rules costs and saves on ``--alignment learned``, measured on labelled links.
 
     python benchmarks/veto.py --split train            # every candidate row of the train pairs (batches 1-7)
-    python benchmarks/veto.py --split dev
+    python benchmarks/veto.py --split dev --rows /tmp/rows.jsonl   # and every row, the hidden ones with their text
 
 ``--alignment learned`` lets the gates' rules (:func:`checker.align.comparable`) veto a figure pair before the
 linker weighs it. Each rule is evaluated on its own for every candidate row (``training.train_linker.candidates``:
@@ -16,6 +16,7 @@ discrepancies: a count stated twice in a report is two rows.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,6 +44,8 @@ RULES = (
     "place",
     "side place",
 )
+#: The table's last row: rows two or more rules refuse, which dropping any one rule would not let through.
+MANY = "two or more"
 
 
 def refusals(a: Claim, b: Claim, leads: bool) -> set[str]:
@@ -82,10 +85,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     parser.add_argument("--max-batch", type=int, default=None, help="only pairs of labelling batches up to this one")
+    parser.add_argument("--rows", type=Path, help="also write every candidate row here, one JSON object a line")
     args = parser.parse_args()
+    dump = args.rows.open("w", encoding="utf-8") if args.rows else None
     records = load_records(args.split, args.max_batch)
     linker = load_linker()
-    alone: dict[str, Counter] = {rule: Counter() for rule in RULES}
+    alone: dict[str, Counter] = {rule: Counter() for rule in (*RULES, MANY)}
     total = Counter()
     for n, texts, mine, pairs, x in candidates(records, corpus("ecbplus_text").parent):
         is_link = linked(records[n], texts)
@@ -106,13 +111,23 @@ def main() -> None:
                 false_flag=(not same) and apart and p >= linker.threshold,
             )
             total += row
+            if dump:
+                record = {"pair": records[n]["id"], "p": round(float(p), 4), "refused": sorted(refused)}
+                record |= {"same": same, "apart": apart, "leads": leads}
+                if same and apart:  # the discrepancies a rule may hide: enough to read them
+                    record |= {side: [c.quantity.text, c.what, c.sentence.text] for side, c in (("a", a), ("b", b))}
+                dump.write(json.dumps(record) + "\n")
             if len(refused) == 1:
                 alone[next(iter(refused))] += row
+            elif len(refused) > 1:
+                alone[MANY] += row
             if (n + 1) % 100 == 0 and (i, j) == pairs[0]:
                 print(f"  {n + 1}/{len(records)} pairs", file=sys.stderr, flush=True)
     print(f"{args.split}: {total['rows']} candidate rows, {total['same']} same count, {total['hidden']} apart")
     print(f"{'rule (alone)':14} {'rows':>6} {'same':>5} {'apart':>6} {'flagged':>8} {'false flags':>12}")
-    for rule in RULES:
+    if dump:
+        dump.close()
+    for rule in (*RULES, MANY):
         c = alone[rule]
         print(f"{rule:14} {c['rows']:6} {c['same']:5} {c['hidden']:6} {c['would_flag']:8} {c['false_flag']:12}")
 
