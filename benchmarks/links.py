@@ -10,6 +10,7 @@ thresholds are chosen on ``dev``, ``test`` runs once.
     python benchmarks/links.py --split dev                      # the default alignment (the gates)
     python benchmarks/links.py --split dev --alignment learned  # the linker over the judge; also: both, judge
     python benchmarks/links.py --split test --alignment all     # every mode, once, at the end
+    python benchmarks/links.py --split dev --alignment gates,learned --intervals   # is the difference beyond chance?
 
 Figures (``shared/notes/labelling.md``): recall = required discrepancies (a count the two reports state with a
 conflict, update or correction) found in one flagged group / required; flag precision = flagged groups whose two
@@ -24,7 +25,10 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -77,8 +81,17 @@ def compare_pair(
 
 
 def evaluate(
-    records: list[dict], alignment: str, encoder, root: Path, tmp: Path, misses: bool = False, threshold=None
+    records: list[dict],
+    alignment: str,
+    encoder,
+    root: Path,
+    tmp: Path,
+    misses: bool = False,
+    threshold=None,
+    stories: dict[str, Counter] | None = None,
 ) -> dict:
+    """The totals of :func:`line` over ``records``; with ``stories``, each story's own (by labelled group) added
+    to it as well."""
     t = dict.fromkeys(
         (
             "required",
@@ -97,6 +110,7 @@ def evaluate(
         0,
     )
     for r in records:
+        before = dict(t)
         report, texts = compare_pair(r, alignment, encoder, root, tmp, threshold)
 
         def keep(figs, side, texts=texts):
@@ -158,7 +172,44 @@ def evaluate(
             t["alarms"] += alarm
             if misses and alarm:
                 print(f"TRAP {r['id']} {n['why']}: {n['a']['text']!r} / {n['b']['text']!r} ({n['what']})")
+        if stories is not None:
+            stories.setdefault(r["group"], Counter()).update({k: t[k] - before[k] for k in t})
     return t
+
+
+#: Resamples of the bootstrap over stories, and its seed: intervals are the same from run to run.
+RESAMPLES = 2000
+SEED = 13
+
+
+def intervals(runs: dict[str, dict[str, Counter]]) -> list[str]:
+    """95 % intervals of recall and flag precision for each road in ``runs`` (name: story: totals), and of each
+    road's difference from the first, by resampling whole stories: one story's discrepancies rise and fall
+    together (dev's 90 required discrepancies come from 46 stories), so figures of pairs would be too narrow. The
+    same resampled stories serve every road: the differences are paired."""
+    names = list(runs)
+    groups = sorted(set().union(*(runs[n] for n in names)))
+    keys = ("found", "required", "good_flags", "flagged")
+    table = np.array([[[runs[n].get(g, Counter())[k] for k in keys] for g in groups] for n in names], dtype=float)
+    draws = np.random.default_rng(SEED).integers(0, len(groups), size=(RESAMPLES, len(groups)))
+    sums = table[:, draws].sum(axis=2)  # road x resample x key
+    recall = sums[..., 0] / np.maximum(sums[..., 1], 1)
+    precision = sums[..., 2] / np.maximum(sums[..., 3], 1)
+
+    def span(values) -> str:
+        lo, hi = np.percentile(values, [2.5, 97.5])
+        return f"[{lo:.1%}, {hi:.1%}]"
+
+    out = [f"95 % intervals, {len(groups)} stories resampled {RESAMPLES} times (seed {SEED}):"]
+    for k, n in enumerate(names):
+        out.append(f"  {n:22} recall {span(recall[k])} | flag precision {span(precision[k])}")
+        if k:
+            found = sums[k, :, 0] - sums[0, :, 0]
+            lo, hi = np.percentile(found, [2.5, 97.5])
+            out.append(
+                f"  {n} - {names[0]}: found {lo:+.0f} to {hi:+.0f}, flag precision {span(precision[k] - precision[0])}"
+            )
+    return out
 
 
 def line(name: str, t: dict) -> str:
@@ -172,36 +223,56 @@ def line(name: str, t: dict) -> str:
     )
 
 
+def _modes(text: str) -> list[str]:
+    """``--alignment``'s value: the roads to measure, in order (the first is the one the others are set against)."""
+    modes = list(MODES) if text == "all" else text.split(",")
+    unknown = [m for m in modes if m not in MODES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown alignment {', '.join(unknown)}: choose from {', '.join(MODES)}")
+    return modes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("train", "dev", "test", "all"), default="dev")
-    parser.add_argument("--alignment", choices=(*MODES, "all"), default=MODES[0])
+    parser.add_argument(
+        "--alignment", type=_modes, default=[MODES[0]], help=f"one of {', '.join(MODES)}, several with commas, or all"
+    )
     parser.add_argument("--corpus", choices=(*CORPORA, "all"), default="all", help="one corpus, or all")
     parser.add_argument("--by-corpus", action="store_true", help="also a line for each corpus")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--threshold", type=float, nargs="*", help="sweep the judge's threshold (dev only)")
     # dev grew in batch 8 (2026-12-07): --max-batch 7 is the dev every earlier figure was measured on
     parser.add_argument("--max-batch", type=int, help="only pairs of labelling batches up to this one")
+    parser.add_argument(
+        "--intervals", action="store_true", help="95 %% intervals by story, and each road against the first"
+    )
     args = parser.parse_args()
     root = corpus("ecbplus_text").parent
     records = [r for r in load_records(args.split, args.max_batch) if args.corpus in ("all", r["corpus"])]
     encoder = load_encoder(DEFAULT_BACKEND, cache=False)
     print(f"links {args.split} ({args.corpus}): {len(records)} pairs")
+    modes = args.alignment
+    runs: dict[str, dict[str, Counter]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for mode in MODES if args.alignment == "all" else (args.alignment,):
+        for mode in modes:
             for t in args.threshold or [None]:
                 name = mode if t is None else f"{mode}@{t}"
+                stories = runs.setdefault(name, {})
                 if not args.by_corpus:
-                    print(line(name, evaluate(records, mode, encoder, root, Path(tmp), args.misses, t)), flush=True)
+                    totals = evaluate(records, mode, encoder, root, Path(tmp), args.misses, t, stories)
+                    print(line(name, totals), flush=True)
                     continue
                 total: dict[str, int] = {}
                 for corpus_name in CORPORA:
                     mine = [r for r in records if r["corpus"] == corpus_name]
                     if mine:
-                        t_c = evaluate(mine, mode, encoder, root, Path(tmp), args.misses, t)
+                        t_c = evaluate(mine, mode, encoder, root, Path(tmp), args.misses, t, stories)
                         print(line(f"{name} {corpus_name} ({len(mine)})", t_c), flush=True)
                         total = {k: total.get(k, 0) + v for k, v in t_c.items()}
                 print(line(f"{name} all ({len(records)})", total), flush=True)
+    if args.intervals:
+        print("\n".join(intervals(runs)))
 
 
 if __name__ == "__main__":
