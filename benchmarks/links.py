@@ -252,10 +252,9 @@ def main() -> None:
     records = [r for r in load_records(args.split, args.max_batch) if args.corpus in ("all", r["corpus"])]
     encoder = load_encoder(DEFAULT_BACKEND, cache=False)
     print(f"links {args.split} ({args.corpus}): {len(records)} pairs")
-    modes = args.alignment
     runs: dict[str, dict[str, Counter]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for mode in modes:
+        for mode in args.alignment:
             for t in args.threshold or [None]:
                 name = mode if t is None else f"{mode}@{t}"
                 stories = runs.setdefault(name, {})

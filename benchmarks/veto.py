@@ -16,6 +16,7 @@ discrepancies: a count stated twice in a report is two rows.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import Counter
@@ -87,46 +88,46 @@ def main() -> None:
     parser.add_argument("--max-batch", type=int, default=None, help="only pairs of labelling batches up to this one")
     parser.add_argument("--rows", type=Path, help="also write every candidate row here, one JSON object a line")
     args = parser.parse_args()
-    dump = args.rows.open("w", encoding="utf-8") if args.rows else None
-    records = load_records(args.split, args.max_batch)
-    linker = load_linker()
-    alone: dict[str, Counter] = {rule: Counter() for rule in (*RULES, MANY)}
-    total = Counter()
-    for n, texts, mine, pairs, x in candidates(records, corpus("ecbplus_text").parent):
-        is_link = linked(records[n], texts)
-        lead = lead_claims(mine)
-        for (i, j), p in zip(pairs, linker.probabilities(x), strict=True):
-            a, b = (mine[i], mine[j]) if mine[i].article == "A" else (mine[j], mine[i])
-            same = is_link(a, b)
-            apart = gap_between(a.quantity, b.quantity) > 0
-            leads = i in lead and j in lead
-            refused = refusals(a, b, leads)
-            # the rules restated one by one must add up to the product's own answer, or this table measures another road
-            assert (not refused) == comparable(a, b, leads=leads), (a.what, b.what, refused)
-            row = Counter(
-                rows=1,
-                same=same,
-                hidden=same and apart,
-                would_flag=same and apart and p >= linker.threshold,
-                false_flag=(not same) and apart and p >= linker.threshold,
-            )
-            total += row
-            if dump:
-                record = {"pair": records[n]["id"], "p": round(float(p), 4), "refused": sorted(refused)}
-                record |= {"same": same, "apart": apart, "leads": leads}
-                if same and apart:  # the discrepancies a rule may hide: enough to read them
-                    record |= {side: [c.quantity.text, c.what, c.sentence.text] for side, c in (("a", a), ("b", b))}
-                dump.write(json.dumps(record) + "\n")
-            if len(refused) == 1:
-                alone[next(iter(refused))] += row
-            elif len(refused) > 1:
-                alone[MANY] += row
-            if (n + 1) % 100 == 0 and (i, j) == pairs[0]:
-                print(f"  {n + 1}/{len(records)} pairs", file=sys.stderr, flush=True)
+    rows_file = args.rows.open("w", encoding="utf-8") if args.rows else contextlib.nullcontext()
+    with rows_file as dump:
+        records = load_records(args.split, args.max_batch)
+        linker = load_linker()
+        alone: dict[str, Counter] = {rule: Counter() for rule in (*RULES, MANY)}
+        total = Counter()
+        for n, texts, mine, pairs, x in candidates(records, corpus("ecbplus_text").parent):
+            is_link = linked(records[n], texts)
+            lead = lead_claims(mine)
+            for (i, j), p in zip(pairs, linker.probabilities(x), strict=True):
+                a, b = (mine[i], mine[j]) if mine[i].article == "A" else (mine[j], mine[i])
+                same = is_link(a, b)
+                apart = gap_between(a.quantity, b.quantity) > 0
+                leads = i in lead and j in lead
+                refused = refusals(a, b, leads)
+                # the rules restated one by one must add up to the product's own answer, or this table measures
+                # another road
+                assert (not refused) == comparable(a, b, leads=leads), (a.what, b.what, refused)
+                row = Counter(
+                    rows=1,
+                    same=same,
+                    hidden=same and apart,
+                    would_flag=same and apart and p >= linker.threshold,
+                    false_flag=(not same) and apart and p >= linker.threshold,
+                )
+                total += row
+                if dump:
+                    record = {"pair": records[n]["id"], "p": round(float(p), 4), "refused": sorted(refused)}
+                    record |= {"same": same, "apart": apart, "leads": leads}
+                    if same and apart:  # the discrepancies a rule may hide: enough to read them
+                        record |= {side: [c.quantity.text, c.what, c.sentence.text] for side, c in (("a", a), ("b", b))}
+                    dump.write(json.dumps(record) + "\n")
+                if len(refused) == 1:
+                    alone[next(iter(refused))] += row
+                elif len(refused) > 1:
+                    alone[MANY] += row
+                if (n + 1) % 100 == 0 and (i, j) == pairs[0]:
+                    print(f"  {n + 1}/{len(records)} pairs", file=sys.stderr, flush=True)
     print(f"{args.split}: {total['rows']} candidate rows, {total['same']} same count, {total['hidden']} apart")
     print(f"{'rule (alone)':14} {'rows':>6} {'same':>5} {'apart':>6} {'flagged':>8} {'false flags':>12}")
-    if dump:
-        dump.close()
     for rule in (*RULES, MANY):
         c = alone[rule]
         print(f"{rule:14} {c['rows']:6} {c['same']:5} {c['hidden']:6} {c['would_flag']:8} {c['false_flag']:12}")

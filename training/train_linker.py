@@ -227,7 +227,8 @@ def main() -> None:
 
         def brief(columns=None, fraction=1.0, apart_weight=1.0) -> str:
             keep = _subset_groups(g, fraction)
-            model, cols = fit(x[keep], y[keep], columns, np.where(k[keep], apart_weight, 1.0))
+            weight = np.where(k[keep], apart_weight, 1.0) if apart_weight != 1 else None
+            model, cols = fit(x[keep], y[keep], columns, weight)
             d = on_dev(model.predict_proba(xd[:, cols])[:, 1])
             return f"AP {d['all']['average_precision']:.3f}, apart {d['apart']['average_precision']:.3f}"
 
