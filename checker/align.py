@@ -104,7 +104,7 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
     if a.event in V.EVENTS or b.event in V.EVENTS:
         if a.event != b.event:
             return False
-    elif a.noun is None or a.noun != b.noun:
+    elif a.noun is None or b.noun is None or not (a.noun == b.noun or _of_one_kind(a.noun, b.noun)):
         # no known event on either side: outlets word the same count with their own verbs ("12 magazines were
         # recovered" / "31 magazines seized"), so such figures pair on what they count, as figures with no verb do
         return False
@@ -124,13 +124,21 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
 
 
 def nouns_compatible(a: str | None, b: str | None) -> bool:
-    """Same noun, an unnamed noun, or people against a kind of person ("people" covers "children")."""
+    """Same noun, an unnamed noun, people against a kind of person ("people" covers "children"), or a noun that
+    covers a kind of thing against one of its kind (``data/nouns.toml``: "vehicles" covers "cars")."""
     if a is None or b is None or a == b:
         return True
     if "person" in (a, b):
         other = b if a == "person" else a
         return other in V.PERSON_NOUNS
-    return False
+    return _of_one_kind(a, b)
+
+
+def _of_one_kind(a: str, b: str) -> bool:
+    """A noun that covers a kind of thing against any noun of it ("vehicles" / "cars"); two members of a kind are
+    two counts ("cars" / "trucks")."""
+    kind_a, kind_b = V.NOUN_KINDS.get(a), V.NOUN_KINDS.get(b)
+    return kind_a is not None and kind_b is not None and kind_a[0] == kind_b[0] and (kind_a[1] or kind_b[1])
 
 
 class _Twins:
@@ -314,16 +322,10 @@ def align(
 #: Under the gates, the judge still gives each grouped pair its P(same count) for the reader.
 MODES = ("gates", "both", "judge", "learned")
 
-#: What a unit measures, for cheap pruning: money never pairs with a length, a share with a count of people.
-_KIND = {u["name"]: u["kind"] for u in L.UNIT_DATA["unit"]}
-_KIND |= {p["name"] + b["name"]: b["kind"] for p in L.UNIT_DATA["prefix"] for b in L.UNIT_DATA["base"]}
-_KIND |= {b["name"]: b["kind"] for b in L.UNIT_DATA["base"]}
-_KIND |= {c["name"]: "money" for c in L.CURRENCY_DATA["currency"]}
-
 
 def dimension(q: Quantity) -> str:
     """What a quantity measures: a unit's kind ("length", "ratio"), "money", or "count" for anything counted."""
-    return _KIND.get(q.unit or "", "count")
+    return L.unit_kind(q.unit)
 
 
 def may_pair(a: Claim, b: Claim) -> bool:

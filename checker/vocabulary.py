@@ -234,6 +234,8 @@ EVENT_RECORDS = tuple(_data("events")["event"])
 EVENTS = {r["name"]: (" ".join(r["words"].split()), r.get("phrases", "").replace("\n", "")) for r in EVENT_RECORDS}
 #: Every event word and its lemma-like forms -> event, for a predicate read from the parse ("die" -> killed).
 EVENT_OF_WORD = {w: name for name, (words, _) in EVENTS.items() for w in words.split()}
+#: Verbs that name an event only when the counted people undergo them, standing before the verb ("23 held").
+UNDERGONE_EVENT = {w: r["name"] for r in EVENT_RECORDS for w in r.get("undergone", "").split()}
 
 #: Word classes of the claim frame (``data/grammar.toml``): reporting and amount verbs the frame looks past,
 #: part markers, modals and verbs of intent.
@@ -246,6 +248,7 @@ PLAN_VERBS = _GRAMMAR["plan_verbs"]
 SEVERITY = _GRAMMAR["severity"]
 INSTITUTION_NOUNS = _GRAMMAR["institution_nouns"]
 AGENT_NOUNS = _GRAMMAR["agent_nouns"]
+TALLY_NOUNS = _GRAMMAR["tally_nouns"]
 
 #: How far (in words) an event word may stand from its number. "three people in the region had been injured"
 #: puts 7 words between them and "the death toll from a Russian strike in Ukraine a day earlier had grown to
@@ -288,6 +291,13 @@ PERSON_NOUNS = _words(
     robber attacker shooter goer survivor crewman sailor climber miner protester demonstrator
     """
 )
+#: Kinds of counted things named both ways (``data/nouns.toml``): noun -> (kind, whether it covers the kind).
+NOUN_KINDS = {
+    noun: (r["name"], covers)
+    for r in _data("nouns")["kind"]
+    for covers, field in ((True, "covers"), (False, "members"))
+    for noun in r[field].split()
+}
 #: Words that count people only by what happened to them: "claimed two lives", "the two deaths", "four bodies".
 #: For a killed count they are people; on their own they are no kind of person.
 DEATH_NOUNS = _words("life death body fatality")

@@ -34,3 +34,21 @@ def test_event_examples(name, sentence, events):
 def test_grammar_examples(name, sentence, figure, field, value):
     (claim,) = [c for c in claims_of(sentence) if c.quantity.text == figure]
     assert getattr(claim, field) == value
+
+
+NOUN_KINDS = V._data("nouns")["kind"]
+NOUN_PAIRS = [(r["name"], a, b, same) for r in NOUN_KINDS for a, b, same in r["pairs"]]
+
+
+def test_every_noun_kind_has_pairs_a_source_and_no_noun_twice():
+    nouns = [n for r in NOUN_KINDS for field in ("covers", "members") for n in r[field].split()]
+    assert len(nouns) == len(set(nouns))
+    for r in NOUN_KINDS:
+        assert r["pairs"] and r["source"].strip(), r["name"]
+
+
+@pytest.mark.parametrize(("name", "a", "b", "same"), NOUN_PAIRS, ids=[f"{n}:{a}/{b}" for n, a, b, _ in NOUN_PAIRS])
+def test_noun_kind_pairs(name, a, b, same):
+    from checker.align import nouns_compatible
+
+    assert nouns_compatible(a, b) is same and nouns_compatible(b, a) is same

@@ -84,6 +84,26 @@ SUBUNIT_AFTER: Mapping[str, str] = MappingProxyType(
     {s: u["name"] for u in CURRENCY_DATA["subunit"] for s in u.get("after", ())}
 )
 
+#: What a unit measures: money never pairs with a length, a share with a count of people (checker/align.py).
+_KIND = {u["name"]: u["kind"] for u in UNIT_DATA["unit"]}
+_KIND |= {p["name"] + b["name"]: b["kind"] for p in UNIT_DATA["prefix"] for b in UNIT_DATA["base"]}
+_KIND |= {b["name"]: b["kind"] for b in UNIT_DATA["base"]}
+_KIND |= {c["name"]: "money" for c in CURRENCY_DATA["currency"]}
+
+
+def unit_kind(unit: str | None) -> str:
+    """What a unit measures ("length", "ratio", "money"), or "count" for a counted noun or none."""
+    return _KIND.get(unit or "", "count")
+
+
+#: Words that name a unit standing right before the number ("magnitude 6.8"), as word tuples -> unit, longest first.
+UNITS_BEFORE: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    sorted(
+        ((tuple(b.split()), u["name"]) for u in UNIT_DATA["unit"] for b in u.get("before", ())),
+        key=lambda item: -len(item[0]),
+    )
+)
+
 #: Qualifier phrases before and after a number -> qualifier name.
 PREFIX_QUALIFIERS = {p: q["name"] for q in QUALIFIER_DATA["qualifier"] for p in q.get("before", ())}
 SUFFIX_QUALIFIERS = {p: q["name"] for q in QUALIFIER_DATA["qualifier"] for p in q.get("after", ())}

@@ -108,6 +108,8 @@ def _read_figure(w: Window, core: Core, found: list[Quantity]) -> int:
     if bare and (around.name_follows(w, noun_from) or (around.is_label(w, lead.first) and w.capitalised(noun_from))):
         return noun_from  # "iPhone 11 Pro Max", "787 Dreamliner", "90049 ZIP Code": a name, not an amount
     if unit is None:
+        unit = _unit_before(w, start)
+    if unit is None:
         unit = unit_after(w, noun_from, value if qualifier != Qualifier.RANGE else 2.0)
         if unit is None and qualifier == Qualifier.EXACT and change is None and around.is_label(w, lead.first):
             return last + 1  # "iPhone 11", "S&P 500", "category 4": a name, not a quantity
@@ -115,6 +117,15 @@ def _read_figure(w: Window, core: Core, found: list[Quantity]) -> int:
         low, high, qualifier = interval(value, qualifier)
     found.append(_quantity(w, start, last, value, low, high, qualifier, change, unit))
     return last + 1
+
+
+def _unit_before(w: Window, first: int) -> str | None:
+    """A unit named by the words right before the figure's first token ("magnitude 6.8", "a magnitude of 6.8")."""
+    for words, unit in L.UNITS_BEFORE:
+        at = first - len(words)
+        if at >= 0 and w.words_at(at, len(words)) == words and w.words_at(at - 2, 2) != ("order", "of"):
+            return unit  # not "an order of magnitude 10 times larger"
+    return None
 
 
 def _quantity(

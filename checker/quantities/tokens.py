@@ -112,4 +112,6 @@ class Window:
     def title_case(self) -> bool:
         """Headline capitalisation ("2 Dead In Shooting"): capitals then say nothing about names."""
         words = [t.text for t in self.toks if t.kind == "word" and len(t.text) > 3]
-        return len(words) >= 4 and sum(t[0].isupper() for t in words) > 0.5 * len(words)
+        capitals = sum(t[0].isupper() for t in words)
+        # "Crash Leaves 3 Dead": a short headline is title case when every longer word is capitalised
+        return (len(words) >= 4 and capitals > 0.5 * len(words)) or (len(words) == 3 and capitals == 3)
