@@ -249,6 +249,7 @@ SEVERITY = _GRAMMAR["severity"]
 INSTITUTION_NOUNS = _GRAMMAR["institution_nouns"]
 AGENT_NOUNS = _GRAMMAR["agent_nouns"]
 TALLY_NOUNS = _GRAMMAR["tally_nouns"]
+HIT_VERBS = _GRAMMAR["hit_verbs"]
 
 #: How far (in words) an event word may stand from its number. "three people in the region had been injured"
 #: puts 7 words between them and "the death toll from a Russian strike in Ukraine a day earlier had grown to

@@ -227,8 +227,10 @@ ANY_NEWS = [
         {("340,000", "430,000")},
     ),
     (
-        "Rebels strike shipping\n\nRebels have attacked 12 merchant ships in the Red Sea since November, the navy said.",
-        "Navy tallies attacks\n\nThe navy said rebels had targeted 20 commercial vessels in the Red Sea since November.",
+        "Rebels strike shipping\n\nRebels have attacked 12 merchant ships in the Red Sea since November, the navy "
+        "said.",
+        "Navy tallies attacks\n\nThe navy said rebels had targeted 20 commercial vessels in the Red Sea since "
+        "November.",
         {("12", "20")},
     ),
     (
@@ -238,16 +240,17 @@ ANY_NEWS = [
         {("200", "About 450")},
     ),
     (
-        "Council passes budget\n\nThe city council approved a $4.2 billion budget on Thursday, with 7 votes in favour.",
-        "City budget approved\n\nThe council on Thursday passed a $3.8 billion spending plan for the city.",
-        {("$4.2 billion", "$3.8 billion")},
-    ),
-    (
         "Tech firm cuts jobs\n\nThe company said on Tuesday it would cut 1,200 jobs, about 8 percent of its workforce.",
         "Layoffs at tech firm\n\nThe company will lay off 1,800 employees, it announced on Tuesday.",
         {("1,200", "1,800")},
     ),
-    # lookalikes: injured against killed; a toll with "at least" that a higher figure meets; cars against trucks
+    (
+        "Teen shot by police\n\nThe 16-year-old was shot 11 times by two officers on Saturday, police said.",
+        "Police shooting\n\nAn autopsy showed the 16-year-old had been shot seven times by the officers on Saturday.",
+        {("11", "seven")},
+    ),
+    # lookalikes: injured against killed; a toll with "at least" that a higher figure meets; cars against trucks;
+    # shots fired against shots that hit
     (
         "Blast at factory\n\nThree people were injured in a blast at the factory on Monday.",
         "Factory explosion\n\nOne worker was killed in an explosion at the factory on Monday.",
@@ -261,6 +264,11 @@ ANY_NEWS = [
     (
         "Carmaker recalls cars\n\nThe carmaker is recalling 340,000 cars in the United States over faulty airbags.",
         "Recall widens\n\nThe carmaker is also recalling 90,000 trucks in the United States over faulty airbags.",
+        set(),
+    ),
+    (
+        "Teen shot by police\n\nThe officers fired 16 times at the 16-year-old on Saturday, police said.",
+        "Police shooting\n\nThe 16-year-old was shot seven times by the officers on Saturday, police said.",
         set(),
     ),
 ]

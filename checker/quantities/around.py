@@ -350,7 +350,7 @@ def is_label(w: Window, lead: int) -> bool:
     starts_sentence = k == 0 or w.low(k - 1) in (".", "!", "?", ":", '"', "“")
     word = w[k].text
     inner_capital = any(c.isupper() for c in word[1:])  # "iPhone 11", "NASDAQ 100"
-    if w.title_case and not inner_capital:
+    if w.headline_case and not inner_capital:
         return False  # "Shooting Kills 2, Wounds 5 Others": in a headline every word is capitalised
     capitalised = word[0].isupper() or inner_capital
     return capitalised and not starts_sentence and w.low(k) not in L.MONTHS

@@ -115,3 +115,10 @@ class Window:
         capitals = sum(t[0].isupper() for t in words)
         # "Crash Leaves 3 Dead": a short headline is title case when every longer word is capitalised
         return (len(words) >= 4 and capitals > 0.5 * len(words)) or (len(words) == 3 and capitals == 3)
+
+    @cached_property
+    def headline_case(self) -> bool:
+        """Every word of four letters or more capitalised, three at least ("Shooting Kills 2, Wounds 5 Others"):
+        stricter than :attr:`title_case`, which a sentence full of names passes ("Williams went to a Motel 6")."""
+        words = [t.text for t in self.toks if t.kind == "word" and len(t.text) > 3]
+        return len(words) >= 3 and all(t[0].isupper() for t in words)
