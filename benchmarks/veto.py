@@ -26,9 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checker.vocabulary as V
 from benchmarks._corpora import corpus
-from checker.align import _kind, _of_one_kind, comparable, lead_claims, nouns_compatible
+from checker.align import _kind, _same_thing, comparable, lead_claims, nouns_compatible
 from checker.claims import Claim
 from checker.linker import load_linker
+from checker.quantities.model import convertible
 from checker.verdicts import gap_between
 from training.examples import load_records
 from training.train_linker import candidates, linked
@@ -66,9 +67,13 @@ def refusals(a: Claim, b: Claim, leads: bool) -> set[str]:
     if a.event in V.EVENTS or b.event in V.EVENTS:
         if a.event != b.event:
             out.add("known event")
-    elif a.noun is None or b.noun is None or not (a.noun == b.noun or _of_one_kind(a.noun, b.noun)):
+    elif a.noun is None or b.noun is None or not _same_thing(a, b):
         out.add("open noun")
-    if not (nouns_compatible(a.noun, b.noun) or (leads and _kind(a.noun) == _kind(b.noun))):
+    if not (
+        nouns_compatible(a.noun, b.noun)
+        or convertible(a.quantity, b.quantity)
+        or (leads and _kind(a.noun) == _kind(b.noun))
+    ):
         out.add("noun")
     if leads and a.named_places and b.named_places and not a.places & b.places:
         if not (a.places & b.article_names or b.places & a.article_names):

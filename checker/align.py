@@ -20,6 +20,7 @@ from checker import vocabulary as V
 from checker.claims import Claim
 from checker.quantities import Quantity
 from checker.quantities import lexicon as L
+from checker.quantities.model import convertible
 from checker.verdicts import LISTED_GROUP
 
 
@@ -104,11 +105,15 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
     if a.event in V.EVENTS or b.event in V.EVENTS:
         if a.event != b.event:
             return False
-    elif a.noun is None or b.noun is None or not (a.noun == b.noun or _of_one_kind(a.noun, b.noun)):
+    elif a.noun is None or b.noun is None or not _same_thing(a, b):
         # no known event on either side: outlets word the same count with their own verbs ("12 magazines were
         # recovered" / "31 magazines seized"), so such figures pair on what they count, as figures with no verb do
         return False
-    if not (nouns_compatible(a.noun, b.noun) or (leads and _kind(a.noun) == _kind(b.noun))):
+    if not (
+        nouns_compatible(a.noun, b.noun)
+        or convertible(a.quantity, b.quantity)
+        or (leads and _kind(a.noun) == _kind(b.noun))
+    ):
         return False
     if leads and a.named_places and b.named_places and not a.places & b.places:
         # A lead names its story's place at any scale ("in Brooklyn" / "in Coney Island"), and a headline's
@@ -126,12 +131,22 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
 def nouns_compatible(a: str | None, b: str | None) -> bool:
     """Same noun, an unnamed noun, people against a kind of person ("people" covers "children"), or a noun that
     covers a kind of thing against one of its kind (``data/nouns.toml``: "vehicles" covers "cars")."""
-    if a is None or b is None or a == b:
+    if a == b:
+        return True
+    if "time" in (a, b):
+        return False  # "shot six times" counts shots that hit, never the people shot ("two were found shot")
+    if a is None or b is None:
         return True
     if "person" in (a, b):
         other = b if a == "person" else a
         return other in V.PERSON_NOUNS
     return _of_one_kind(a, b)
+
+
+def _same_thing(a: Claim, b: Claim) -> bool:
+    """Two figures of no known event count the same thing: one noun, nouns of one kind, or two units of one kind
+    ("2,000 ft" and "700 metres")."""
+    return a.noun == b.noun or _of_one_kind(a.noun or "", b.noun or "") or convertible(a.quantity, b.quantity)
 
 
 def _of_one_kind(a: str, b: str) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, fields
 from checker import vocabulary as V
 from checker.claims import Claim
 from checker.quantities import Quantity
+from checker.quantities.model import convertible, in_first_unit
 
 #: Scale words and letters after a figure's digits, lower-cased, and what they multiply by.
 SCALES = {k: v for k, v in (V.MULTIPLIERS | V.CURRENCY_MULTIPLIERS).items() if v >= 1e3}
@@ -122,15 +123,22 @@ def summarise(pairs: tuple[PairVerdict, ...], counted: Callable[[PairVerdict], b
 
 
 def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_difference: float = 0.0) -> PairVerdict:
-    """Judge two claims of different reports (see the module's docstring for the rules)."""
-    gap = gap_between(a.quantity, b.quantity)
-    lo, hi = (a, b) if _centre(a.quantity) <= _centre(b.quantity) else (b, a)
-    magnitude = max(abs(_centre(a.quantity)), abs(_centre(b.quantity))) or 1.0
-    stated = stated_difference(a.quantity, b.quantity)
-    stated_relative = stated / (max(abs(_centre(a.quantity)), abs(_centre(b.quantity))) or 1.0) if stated else None
+    """Judge two claims of different reports (see the module's docstring for the rules). Figures in two units of
+    one kind are compared converted, each widened by ``CONVERSION_BAND`` ("2,000 ft" against "700 metres")."""
+    qa, qb = a.quantity, b.quantity
+    converted = convertible(qa, qb)
+    if converted:
+        qa, qb = in_first_unit(qa, V.CONVERSION_BAND), in_first_unit(qb, V.CONVERSION_BAND)
+    gap = gap_between(qa, qb)
+    lo, hi = (a, b) if _centre(qa) <= _centre(qb) else (b, a)
+    magnitude = max(abs(_centre(qa)), abs(_centre(qb))) or 1.0
+    stated = stated_difference(qa, qb)
+    stated_relative = stated / magnitude if stated else None
     ids = (a.article, b.article)
 
     def verdict(name: str, reason: str) -> PairVerdict:
+        if converted:
+            reason += f"; {a.quantity.unit} and {b.quantity.unit} compared converted ({qa.unit}s)"
         if name == "consistent":
             return PairVerdict(name, 0.0, 0.0, reason, articles=ids)
         if a.planned != b.planned:

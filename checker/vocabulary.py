@@ -63,6 +63,12 @@ VAGUE_SCALES = {"tens": 10.0, "hundreds": 100.0}
 APPROXIMATE_BAND = 0.10
 #: "nearly 100" asserts a figure a little under 100: the same band, below the number only.
 NEARLY_BAND = 0.10
+#: How far each end of a figure converted from another unit is widened ("2,000 ft" against "700 metres"): copy
+#: rounds its conversions ("10 miles (15 kilometers)", "75 kilometers (50 miles)"). On the labelled links of
+#: training/labels (train split, 2026-12-07), same-count figures in two units that agree are at most 8.6 % apart
+#: once converted ("about 1,500 feet" / "about 500 meters"), those labelled a conflict at least 12.9 % ("2,000 ft"
+#: / "700 meters"): 5 % an end lets up to about 10 % agree.
+CONVERSION_BAND = 0.05
 
 # --- Changes ------------------------------------------------------------------------------------------------
 

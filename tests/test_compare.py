@@ -249,6 +249,11 @@ ANY_NEWS = [
         "Police shooting\n\nAn autopsy showed the 16-year-old had been shot seven times by the officers on Saturday.",
         {("11", "seven")},
     ),
+    (
+        "Climber dies in fall\n\nThe climber fell 2,000 ft to his death on the mountain on Monday, police said.",
+        "Climber killed\n\nPolice said the climber fell 700 metres to his death on the mountain on Monday.",
+        {("2,000 ft", "700 metres")},
+    ),
     # lookalikes: injured against killed; a toll with "at least" that a higher figure meets; cars against trucks;
     # shots fired against shots that hit
     (
@@ -264,6 +269,11 @@ ANY_NEWS = [
     (
         "Carmaker recalls cars\n\nThe carmaker is recalling 340,000 cars in the United States over faulty airbags.",
         "Recall widens\n\nThe carmaker is also recalling 90,000 trucks in the United States over faulty airbags.",
+        set(),
+    ),
+    (
+        "Quake strikes\n\nThe quake struck at a depth of 10 kilometres on Monday, the survey said.",
+        "Quake hits\n\nThe survey said the quake struck at a depth of six miles on Monday.",
         set(),
     ),
     (

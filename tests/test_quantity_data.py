@@ -109,3 +109,11 @@ NUMBER_EXAMPLES = [
 def test_fraction_examples(name, sentence, figure, value):
     (q,) = [q for q in extract(sentence) if q.text == figure]
     assert q.value == pytest.approx(value)
+
+
+def test_every_unit_that_converts_names_its_kind_s_first_unit():
+    assert L.UNIT_FACTORS["mile"][1] / L.UNIT_FACTORS["kilometre"][1] == pytest.approx(1.609344)
+    assert L.UNIT_FACTORS["pound-mass"][1] / L.UNIT_FACTORS["kilogram"][1] == pytest.approx(0.45359237)
+    for unit, (kind, factor) in L.UNIT_FACTORS.items():
+        assert kind in L.FIRST_UNITS and factor > 0, unit
+        assert L.UNIT_FACTORS[L.FIRST_UNITS[kind]][1] == 1.0  # factors count in the kind's first unit

@@ -54,6 +54,13 @@ CASES = [
      exact(1.2e12, "$1.2 trillion")], [None, None], "conflict"),
     ("conflict: '1 million' and 943,000", [exact(1e6, "1 million"), exact(943_000)], [None, None], "conflict"),
     ("conflict: figures written out in full are exact", [exact(120), exact(118)], [DAY1, DAY1], "conflict"),
+    ("conflict: '2,000 ft' and '700 metres' (compared converted)", [quantity("2,000 ft", 2000, unit="foot"),
+     quantity("700 metres", 700, unit="metre")], [None, None], "conflict"),
+    ("consistent: '10 miles' and '15 kilometres' (a conversion the copy rounded)", [
+     quantity("10 miles", 10, unit="mile"), quantity("15 kilometres", 15, unit="kilometre")], [None, None],
+     "consistent"),
+    ("conflict: '150 metres' and 'about 200ft'", [quantity("150 metres", 150, unit="metre"),
+     quantity("about 200ft", 200, low=180, high=220, qualifier="approximate", unit="foot")], [None, None], "conflict"),
 ]
 # fmt: on
 
@@ -167,3 +174,15 @@ def test_copies_of_a_feed_are_judged_once_per_distinct_reading():
     assert set(verdict.pairs[0].articles) == {"W0", "X"}
     same = judge(tuple(copies), {})
     assert same.name == "consistent" and "all 200 reports" in same.reason
+
+
+def test_figures_in_two_units_are_compared_in_one_and_say_so():
+    a, b = claim("A", quantity("2,000 ft", 2000, unit="foot")), claim("B", quantity("700 metres", 700, unit="metre"))
+    verdict = judge((a, b), {"A": None, "B": None})
+    assert verdict.name == "conflict" and "foot and metre compared converted (metres)" in verdict.reason
+    # 2,000 ft is 609.6 m, widened 5 % either way: 579.1-640.1 against 665-735
+    assert verdict.difference == pytest.approx(700 * 0.95 - 609.6 * 1.05)
+    fahrenheit = claim("B", quantity("70F", 70, unit="fahrenheit"))
+    celsius = claim("A", quantity("21C", 21, unit="celsius"))
+    # temperatures do not convert by a factor: the figures are judged as written
+    assert judge((celsius, fahrenheit), {"A": None, "B": None}).name == "conflict"

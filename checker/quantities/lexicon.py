@@ -91,6 +91,26 @@ _KIND |= {b["name"]: b["kind"] for b in UNIT_DATA["base"]}
 _KIND |= {c["name"]: "money" for c in CURRENCY_DATA["currency"]}
 
 
+#: Units figures are converted between -> (kind, what one of them is in the kind's first unit): ``factor`` of
+#: units.toml, and the metric prefixes of metres, grams and litres.
+UNIT_FACTORS: Mapping[str, tuple[str, float]] = MappingProxyType(
+    {
+        p["name"] + b["name"]: (b["kind"], p["factor"])
+        for p in UNIT_DATA["prefix"]
+        for b in UNIT_DATA["base"]
+        if b["name"] in ("metre", "gram", "litre")
+    }
+    | {u["name"]: (u["kind"], u["factor"]) for u in UNIT_DATA["unit"] if "factor" in u}
+)
+
+
+#: The unit each kind's ``factor`` is counted in.
+FIRST_UNITS: Mapping[str, str] = MappingProxyType(
+    {"length": "metre", "mass": "gram", "area": "square metre", "land": "square metre", "volume": "litre"}
+    | {"speed": "kilometre per hour"}
+)
+
+
 def unit_kind(unit: str | None) -> str:
     """What a unit measures ("length", "ratio", "money"), or "count" for a counted noun or none."""
     return _KIND.get(unit or "", "count")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from checker.quantities import lexicon as L
@@ -64,3 +64,24 @@ def interval(value: float, qualifier: str) -> tuple[float | None, float | None, 
     if qualifier == NEARLY:
         return value - abs(value) * L.NEARLY_BAND, value, Qualifier.LESS_THAN
     return value, value, Qualifier.EXACT
+
+
+def convertible(a: Quantity, b: Quantity) -> bool:
+    """Two figures in different units of one kind that convert ("2,000 ft" and "700 metres"; not °F and °C)."""
+    fa, fb = L.UNIT_FACTORS.get(a.unit or ""), L.UNIT_FACTORS.get(b.unit or "")
+    return fa is not None and fb is not None and a.unit != b.unit and fa[0] == fb[0]
+
+
+def in_first_unit(q: Quantity, widen: float = 0.0) -> Quantity:
+    """``q`` converted to the first unit of its kind (metres, grams, square metres, litres, km/h), an exact figure's
+    interval widened by ``widen`` of each end: a converted figure is rounded in the copy ("10 miles (15
+    kilometers)"); "about 600m" already admits as much."""
+    kind, factor = L.UNIT_FACTORS[q.unit or ""]
+    if q.qualifier != Qualifier.EXACT:
+        widen = 0.0
+
+    def scaled(v: float | None, side: int) -> float | None:
+        return None if v is None else v * factor * (1 + side * widen)
+
+    value = None if q.value is None else q.value * factor
+    return replace(q, value=value, low=scaled(q.low, -1), high=scaled(q.high, 1), unit=L.FIRST_UNITS[kind])
