@@ -15,6 +15,15 @@ class's property:
 - ``one group``: no figure is read into two claims, so none can sit in two groups (every figure of every
   sentence found above).
 
+Issue 27's classes, where reading the figure at all is the fix (a figure not read is a wrong reading):
+
+- ``toll``: "the death toll stands at 14", "was announced as 14": the figure is read as a count of the killed;
+- ``held``: "23 held after clashes", "five suspects are being held": a count of people arrested;
+- ``headline``: a figure after a capitalised verb of a title-case headline ("Shooting Kills 2, Wounds 5 Others")
+  is read, with its known event;
+- ``times``: "shot 11 times", "hitting Gray eleven times": a count of shots (the counted noun ``time``);
+- ``magnitude``: "a magnitude 6.8 earthquake", "a 6.2-magnitude quake": the figure's unit is ``magnitude``.
+
 Sentences are split into dev and test by a hash of their document's path (fixed rule), at most ``--limit`` a class
 and split. Run it on an older checkout (``git worktree add /tmp/before <commit>``, then run the script from there)
 for the before figures::
@@ -66,6 +75,26 @@ _DEGREE = re.compile(
     r"(?:suffered|sustained)\s+(?:an?\s+)?(?:serious|critical|severe|life-threatening|minor|grave)\b)",
     re.IGNORECASE,
 )
+
+_TOLL = re.compile(
+    r"\b(?:death|casualty)\s+toll\b[^.;:]{0,60}?\b(?:at|as|to|was|is|of|reached|hit)\s+"
+    rf"(?:about\s+|around\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?({_NUMBER})\b",
+    re.IGNORECASE,
+)
+_HELD = re.compile(
+    r"(?<![\d,])\b(\d+(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)"
+    r"\s+(?:(?:people|men|women|suspects|protesters|demonstrators|persons|others|students|activists|"
+    r"migrants|militants|youths)\s+)?(?:(?:were|are|have\s+been|had\s+been|being|are\s+being)\s+)?held\b"
+    r"(?!\s+(?:hostage|captive|up|back|off|talks|by|at|signs?|strong|a\b|an\b|the\b))",
+    re.IGNORECASE,
+)
+_HEADLINE = re.compile(
+    r"\b(?:Kills?|Wounds?|Injures?|Leaves?|Arrests?|Rescues?|Shoots?|Evacuates?)\s+(\d[\d,]*)\b(?!-)"
+)
+_TIMES = re.compile(
+    rf"\b(?:shot|stabbed|struck|hit|hitting|striking)\s+(?:[A-Za-z]+\s+)?({_NUMBER})\s+times\b", re.IGNORECASE
+)
+_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s+(\d\.\d)\b|\b(\d\.\d)[\s-]+magnitude\b", re.IGNORECASE)
 
 
 def _documents() -> Iterator[tuple[str, str]]:
@@ -122,6 +151,27 @@ def _degree(sentence: str) -> bool | None:
     return None if claim is None else claim.partial
 
 
+def _read_as(pattern: re.Pattern[str], right: Callable[[Claim], bool]) -> Callable[[str], bool | None]:
+    """The check of an issue 27 class: the figure the pattern finds is read, and ``right`` of its claim."""
+
+    def check(sentence: str) -> bool | None:
+        m = pattern.search(sentence)
+        if m is None:
+            return None
+        g = next(k for k in range(1, (pattern.groups or 0) + 1) if m.group(k))
+        claim = _claim_at(_read(sentence), m.start(g), m.end(g))
+        return claim is not None and right(claim)
+
+    return check
+
+
+def _headline(sentence: str) -> bool | None:
+    words = [w for w in re.findall(r"[A-Za-z’']+", sentence) if len(w) > 3]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return None  # not a title-case headline
+    return _read_as(_HEADLINE, lambda c: c.event is not None)(sentence)
+
+
 def _one_group(sentence: str) -> bool | None:
     spans = Counter((c.quantity.start, c.quantity.end) for c in _read(sentence))
     return all(n == 1 for n in spans.values()) if spans else None
@@ -134,6 +184,11 @@ CLASSES: dict[str, tuple[re.Pattern[str], Callable[[str], bool | None]]] = {
     "clauses": (_CLAUSES, _clauses),
     "alive": (_ALIVE, _alive),
     "degree": (_DEGREE, _degree),
+    "toll": (_TOLL, _read_as(_TOLL, lambda c: c.event == "killed")),
+    "held": (_HELD, _read_as(_HELD, lambda c: c.event == "arrested")),
+    "headline": (_HEADLINE, _headline),
+    "times": (_TIMES, _read_as(_TIMES, lambda c: c.noun == "time")),
+    "magnitude": (_MAGNITUDE, _read_as(_MAGNITUDE, lambda c: c.quantity.unit == "magnitude")),
 }
 
 
