@@ -344,7 +344,10 @@ def _behind_own_verb(
         return False
     if not 0 <= frame.predicate_at < quantity.start:
         return False
-    return all(words[last][2] <= frame.predicate_at for _, last, e in events if e == event)
+    spans = [(first, last) for first, last, e in events if e == event]
+    if any(words[k][0] in V.TALLY_NOUNS for first, last in spans for k in range(first, last + 1)):
+        return False  # "the death toll was raised to 1,941": the toll is the count the verb sets
+    return all(words[last][2] <= frame.predicate_at for _, last in spans)
 
 
 def _kind_of_people(noun: str | None) -> bool:
