@@ -12,10 +12,11 @@ import sys
 import threading
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import checker
+from checker import vocabulary as V
 from checker.articles import load_article
 from checker.errors import InputError
 from tests.conftest import BELGOROD, ROOT
@@ -171,6 +172,10 @@ NEWS_WORDS = st.sampled_from([*_WORDS, "9" * 10_000])
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(articles=st.lists(st.lists(NEWS_WORDS, min_size=1, max_size=60).map(" ".join), min_size=2, max_size=4))
+# found by this test in a fresh clone (2026-12-07), on the code before issue 27's reading classes as well: a figure of
+# no event ("3 people") and one of an open event ("12 people ... x") pair on their noun, as checker.align.comparable
+# says they may ("12 magazines were recovered" / "31 magazines seized"); known events are what never mix
+@example(articles=["3 people", "12 people people"])
 def test_alignment_keeps_its_invariants_on_any_copy(tmp_path, articles, encoder):
     paths = []
     for i, text in enumerate(articles):
@@ -182,7 +187,9 @@ def test_alignment_keeps_its_invariants_on_any_copy(tmp_path, articles, encoder)
     for group in report.groups:
         owners = [c.article for c in group.claims]
         assert len(owners) == len(set(owners)) >= 2 and set(owners) <= ids  # one claim per article, two or more
-        assert len({c.event for c in group.claims}) == 1
+        events = {c.event for c in group.claims}
+        known = events & set(V.EVENTS)
+        assert not known or (events == known and len(known) == 1)  # a known event pairs with itself alone
         assert group.verdict.name in {"consistent", "conflict", "update", "correction"}
         for c in group.claims:
             q = c.quantity
