@@ -261,10 +261,9 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             # marks measures and sums of one predicate ("the 70-foot tree cost $57,000"); sparing those (counts only)
             # was measured on the links dev split and lost: gates flags real 9/42 -> 9/46, learned 10/28 -> 10/29; so
             # did sparing figures of another kind ("a $4.2 billion budget with 7 votes"; 2026-12-07, 940 dev pairs:
-            # five more false flags, "closed 3.7%" against "down an additional 2%")
-            # ("shot 11 times by two officers": blows are no part of a count of people)
-            # A share beside a count is that count as a share, not another part ("cut 1,200 jobs, about 8 percent
-            # of its workforce").
+            # five more false flags, "closed 3.7%" against "down an additional 2%"). Two exceptions: shots that hit
+            # are no part of a count of people ("shot 11 times by two officers"), and a share beside a count is that
+            # count as a share ("cut 1,200 jobs, about 8 percent of its workforce").
             subset = noun not in (None, "person", "time") and any(
                 e == event and e is not None and q is not quantity and not (_a_share(q) and _a_count(quantity))
                 for q, e, *_ in found
