@@ -106,8 +106,14 @@ UNIT_FACTORS: Mapping[str, tuple[str, float]] = MappingProxyType(
 
 #: The unit each kind's ``factor`` is counted in.
 FIRST_UNITS: Mapping[str, str] = MappingProxyType(
-    {"length": "metre", "mass": "gram", "area": "square metre", "land": "square metre", "volume": "litre"}
-    | {"speed": "kilometre per hour"}
+    {
+        "length": "metre",
+        "mass": "gram",
+        "area": "square metre",
+        "land": "square metre",
+        "volume": "litre",
+        "speed": "kilometre per hour",
+    }
 )
 
 

@@ -111,14 +111,19 @@ class Window:
     @cached_property
     def title_case(self) -> bool:
         """Headline capitalisation ("2 Dead In Shooting"): capitals then say nothing about names."""
-        words = [t.text for t in self.toks if t.kind == "word" and len(t.text) > 3]
-        capitals = sum(t[0].isupper() for t in words)
+        words, capitals = self._long_words
         # "Crash Leaves 3 Dead": a short headline is title case when every longer word is capitalised
-        return (len(words) >= 4 and capitals > 0.5 * len(words)) or (len(words) == 3 and capitals == 3)
+        return (words >= 4 and capitals > 0.5 * words) or (words == 3 and capitals == 3)
 
     @cached_property
     def headline_case(self) -> bool:
         """Every word of four letters or more capitalised, three at least ("Shooting Kills 2, Wounds 5 Others"):
         stricter than :attr:`title_case`, which a sentence full of names passes ("Williams went to a Motel 6")."""
+        words, capitals = self._long_words
+        return words >= 3 and capitals == words
+
+    @cached_property
+    def _long_words(self) -> tuple[int, int]:
+        """How many words of four letters or more, and how many of them start with a capital."""
         words = [t.text for t in self.toks if t.kind == "word" and len(t.text) > 3]
-        return len(words) >= 3 and all(t[0].isupper() for t in words)
+        return len(words), sum(w[0].isupper() for w in words)
