@@ -72,6 +72,8 @@ _TALLY_AT_N = re.compile(
 _TIMES_HIT = re.compile(r"\b(?:" + "|".join(sorted(V.HIT_VERBS)) + r")(?:\s+[\w'’-]+)?\s+$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+#: What lies between a part and its whole when both are figures: "one of two civilians", "two of the five victims".
+_OF_A_FIGURE = re.compile(r"\s+(?:others?\s+)?of\s+(?:the\s+|those\s+|these\s+)?", re.IGNORECASE)
 _TIME_SCOPE = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\bso far\b|\bthis year\b|\blast year\b|\bsince\b|\bin the past\b|\bper year\b|"
     r"\ba year\b|\bannually\b|\bevery year\b|\bto date\b",
@@ -199,6 +201,15 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
         # ("in Brooklyn" in an article about Coney Island): editors read the lead as the article's own claim.
         is_lead = is_title or sentence.index in leads
         found = []
+        # "One of five victims dies", "completed 29 of 34 passes": the verb is the part's, the whole counts no event
+        wholes = {
+            whole
+            for whole in quantities
+            for part in quantities
+            if part not in singles  # "a family member of at least one": no figure's part
+            and _part_of(sentence.text, part, whole)
+            and _verb_of_the_part(sentence.text, reading.frames[(whole.start, whole.end)], part)
+        }
         starts = {next((k for k, (_, _, e) in enumerate(words) if e > q.start), -1) for q in quantities}
         for quantity in quantities:
             if _RETRACTED.search(sentence.text[max(0, quantity.start - 6) : quantity.start]):
@@ -211,8 +222,10 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             ):
                 # "a man who witnessed the shooting", "one of them a pregnant woman": one person, but not a count
                 continue
-            if event == _DENIED or frame.part == "agent":
-                event = None  # denied, or the doer of the event, not a count of it
+            if event == _DENIED or frame.part == "agent" or quantity in wholes:
+                # denied, the doer of the event, or the group whose part the event befell ("five" in "One of five
+                # victims dies", "34" in "completed 29 of 34 passes"): not a count of it
+                event = None
             if (
                 noun is None
                 and event in V.EVENTS
@@ -241,8 +254,10 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 continue  # "a father of three": his children, not a count of the story
             # "82 percent of the traffic" is a share of a whole, a figure of its own, not a part of a count
             partitive = noun not in V.SHARES and bool(
-                _PARTITIVE.match(sentence.text, quantity.end) or _INCLUDING.search(sentence.text, 0, quantity.start)
-            )
+                _PARTITIVE.match(sentence.text, quantity.end)
+                or _INCLUDING.search(sentence.text, 0, quantity.start)
+                or any(_part_of(sentence.text, quantity, q) and q not in wholes for q in quantities)
+            )  # "one of two civilians injured"; not "One of five victims dies", the count of the dead
             if frame.part in ("of", "among"):
                 partitive = True
             elif frame.part == "other":
@@ -265,11 +280,19 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             # are no part of a count of people ("shot 11 times by two officers"), and a share beside a count is that
             # count as a share ("cut 1,200 jobs, about 8 percent of its workforce").
             subset = noun not in (None, "person", "time") and any(
-                e == event and e is not None and q is not quantity and not (_a_share(q) and _a_count(quantity))
+                e == event
+                and e is not None
+                and q is not quantity
+                and not (_a_share(q) and _a_count(quantity))
+                and not _part_of(sentence.text, q, quantity)  # "one of two civilians": two is the whole
                 for q, e, *_ in found
             )  # two figures of no event are not two parts of one count ("80 percent in Egypt, 65 percent in India")
             # "three females and a male were wounded", "a man and two women": one kind beside a single other
             subset |= noun not in (None, "person") and _beside_single(sentence.text, quantity)
+            # a whole whose part alone the sentence says befell something pairs, as a part does, only with the
+            # same noun's part: as a count of no event it would pair with any count of its noun ("34 passes" with
+            # "completed his first 17 passes")
+            subset |= quantity in wholes
             # "Three people found dead ... and one was carrying a child who also died": a bare number after a
             # larger count of the same event is one of them
             subset |= noun is None and any(
@@ -433,6 +456,20 @@ def _candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
         if quantities:
             candidates.append((sentence, quantities, singles))
     return candidates
+
+
+def _part_of(text: str, part: Quantity, whole: Quantity) -> bool:
+    """``part`` is a part of the figure ``whole`` right after it: "one of two civilians injured", "two of the
+    five victims"."""
+    return whole.start > part.end and bool(_OF_A_FIGURE.fullmatch(text, part.end, whole.start))
+
+
+def _verb_of_the_part(text: str, whole: Frame, part: Quantity) -> bool:
+    """The predicate the parse gives a whole is its part's: reached through the part ("One of five victims
+    dies"), or right before it ("completed 29 of 34 passes"), however the parser joined "29 of 34"; not across a
+    comma ("was shot in the foot, one of several who fled": the one is a person, the verb the whole's)."""
+    before = 0 <= whole.predicate_at < part.start and "," not in text[whole.predicate_at : part.start]
+    return whole.part == "whole" or before
 
 
 def _a_share(q: Quantity) -> bool:

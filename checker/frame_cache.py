@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from checker.frames import Frame
 from embeddings.cache import Store, default_directory
 
-FILENAME = "frames-v6.sqlite3"
+FILENAME = "frames-v7.sqlite3"
 
 _stores: dict[str, Store] = {}
 

@@ -50,9 +50,11 @@ class Frame:
     ``noun`` is the lemma of the counted head noun (None when the number stands alone: "killing 40"),
     ``predicate`` the lemma of the verb or adjective that says what happened to it (None for a copula or a
     reporting verb: "there were 40", "said 40"). ``planned`` marks a modal or intended predicate ("would be
-    evacuated", "could rise", "plans to cut"); ``part`` a count of part of a group; ``role`` the dependency label
-    of the quantity's last word ("nsubjpass" for "A man" in "A man was killed", "appos" in "one of them, a man");
-    ``source`` the span of the words naming who states it (:func:`checker.attribution.source_span`).
+    evacuated", "could rise", "plans to cut"); ``part`` a count of part of a group (``"whole"``: the group a
+    figure before it is part of, when the verb above is that figure's: "One of five victims dies", "completed 29
+    of 34 passes"); ``role`` the dependency label of the quantity's last word ("nsubjpass" for "A man" in "A man
+    was killed", "appos" in "one of them, a man"); ``source`` the span of the words naming who states it
+    (:func:`checker.attribution.source_span`).
     """
 
     noun: str | None
@@ -168,6 +170,9 @@ def frame_of(doc: Any, start: int, end: int) -> Frame:
     while predicate is None and t.head.i != t.i and hops < _MAX_HOPS:
         if t.dep_ == "pobj" and t.head.lower_ in V.PART_PREPOSITIONS:
             part = "among"  # "including children", "among them"
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and part is None and _a_number_phrase(t.head.head):
+            # "One of five victims ... dies", "completed 29 of 34 passes": the verb above says what befell the part
+            part = "whole"
         t, hops = t.head, hops + 1
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in _PREDICATE_DEPS):
             governor = governor or t
@@ -306,6 +311,16 @@ def _name_in(token: Any, *, itself: bool = True) -> str | None:
     if itself and token.pos_ == "PROPN":
         names.append(token)
     return max(names, key=lambda t: t.i).lower_ if names else None
+
+
+def _a_number_phrase(token: Any) -> bool:
+    """A number that stands as a noun phrase of its own ("One of five victims dies", "completed 29 of 34
+    passes"), not one that numbers a noun ("Image 1 of 1") nor one that a copula or an apposition makes a person
+    ("The man is one of four in custody", "a boy, one of several who fled")."""
+    return (token.like_num or token.pos_ == "NUM") and token.dep_ in _NUMBER_PHRASE_DEPS
+
+
+_NUMBER_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "pobj", "ROOT"})
 
 
 def _predicate_lemma(token: Any) -> str:

@@ -443,3 +443,22 @@ def test_a_count_reads_the_state_its_clause_leaves_it_in(sentence, figure, event
 def test_a_count_hurt_to_a_degree_is_a_part(sentence, figure, partial):
     (claim,) = [c for c in claims_of(sentence) if c.quantity.text == figure]
     assert claim.partial is partial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # "one of two": the one is a part of the two, the two a whole of its own
+        ("She was one of two civilians injured in the attack.", {"one": ("injured", True), "two": ("injured", False)}),
+        ("Police say Mary was one of five people shot.", {"one": ("shot", True), "five": ("shot", False)}),
+        # the verb is the one's: she alone died; the five are the victims, of no event the sentence names, paired
+        # only as a part is
+        ("One of five victims in the shooting has died.", {"One": ("killed", False), "five": (None, True)}),
+        ("Manning completed 29 of 34 passes in the win.", {"34": (None, True)}),  # 34 thrown, not completed
+        # a copula or an apposition makes the one a person among them, whatever the verb
+        ("The man is one of four people arrested in the case.", {"one": ("arrested", True)}),
+    ],
+)
+def test_a_figure_of_another_figure_is_its_part(sentence, figures):
+    got = {c.quantity.text: (c.event, c.partial) for c in claims_of(sentence)}
+    assert {k: got.get(k) for k in figures} == figures

@@ -254,6 +254,11 @@ ANY_NEWS = [
         "Climber killed\n\nPolice said the climber fell 700 metres to his death on the mountain on Monday.",
         {("2,000 ft", "700 metres")},
     ),
+    (
+        "Bus overturns\n\nShe was one of three passengers injured when the bus overturned on Monday, police said.",
+        "Bus crash\n\nTwo passengers were injured when the bus overturned on Monday, police said.",
+        {("three", "Two")},
+    ),
     # lookalikes: injured against killed; a toll with "at least" that a higher figure meets; cars against trucks;
     # shots fired against shots that hit
     (
