@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import checker.vocabulary as V
 from benchmarks._corpora import corpus
-from checker.align import _kind, _same_thing, comparable, lead_claims, nouns_compatible
+from checker.align import _kind, _same_thing, comparable, lead_claims, nouns_compatible, orders_apart
 from checker.claims import Claim
 from checker.linker import load_linker
 from checker.quantities.model import convertible
@@ -36,6 +36,7 @@ from training.train_linker import candidates, linked
 
 RULES = (
     "not a pair",
+    "orders apart",
     "part",
     "time",
     "owner",
@@ -56,14 +57,16 @@ def refusals(a: Claim, b: Claim, leads: bool) -> set[str]:
     if a.article == b.article or a.quantity.change != b.quantity.change:
         # a syndicated twin's figure against its own article's, or a level against a change: never a pair, no rule
         return {"not a pair"}
+    if orders_apart(a.quantity, b.quantity):
+        out.add("orders apart")
+    if a.owner and b.owner and a.owner != b.owner:
+        out.add("owner")
     if a.partial or b.partial:
         if a.partial and b.partial and a.noun is not None and a.noun == b.noun:
-            return out  # the same part: comparable allows it whatever the other rules say
+            return out  # the same part: comparable allows it whatever the other rules say, but the owner
         out.add("part")
     if a.scope != b.scope:
         out.add("time")
-    if a.owner and b.owner and a.owner != b.owner:
-        out.add("owner")
     if a.event in V.EVENTS or b.event in V.EVENTS:
         if a.event != b.event:
             out.add("known event")

@@ -20,7 +20,7 @@ from checker import vocabulary as V
 from checker.claims import Claim
 from checker.quantities import Quantity
 from checker.quantities import lexicon as L
-from checker.quantities.model import convertible
+from checker.quantities.model import convertible, in_first_unit
 from checker.verdicts import LISTED_GROUP
 
 
@@ -96,12 +96,16 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
     """
     if a.article == b.article or a.quantity.change != b.quantity.change:
         return False  # a level pairs with a level, a change with a change of the same sign ("plunged 5.4 per cent")
+    if orders_apart(a.quantity, b.quantity):
+        return False  # "2,282 points" (a career) and "20" (a game): an order of magnitude is another count
+    if a.owner and b.owner and a.owner != b.owner:
+        # "EDS shares ... $24.13" and "HP shares ... $44.27": another owner's figure, a part of it too ("Vaughn
+        # finished with 16 points and nine rebounds" / "Hansbrough finished with 20 points")
+        return False
     if a.partial or b.partial:
         return a.partial and b.partial and a.noun is not None and a.noun == b.noun  # the same part only
     if a.scope != b.scope:
         return False  # "in 1982", "so far this year": another time than the story's
-    if a.owner and b.owner and a.owner != b.owner:
-        return False  # "EDS shares ... $24.13" and "HP shares ... $44.27": another owner's figure
     if a.event in V.EVENTS or b.event in V.EVENTS:
         if a.event != b.event:
             return False
@@ -126,6 +130,17 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
             return bool(a.places & b.article_places or b.places & a.article_places)
         return True  # both about their article's own story
     return bool(a.places & b.places)  # a side event pairs only with a figure naming the same place
+
+
+def orders_apart(a: Quantity, b: Quantity) -> bool:
+    """The lower figure's interval ends more than ``MAX_RATIO`` times under the higher one's start (compared
+    converted when the units are two of one kind). Open bounds are never apart ("at least 5" / "120")."""
+    if convertible(a, b):
+        a, b = in_first_unit(a), in_first_unit(b)
+    return any(
+        x.high is not None and y.low is not None and x.high > 0 and y.low > x.high * V.MAX_RATIO
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def nouns_compatible(a: str | None, b: str | None) -> bool:

@@ -11,7 +11,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from checker.align import align, allowed, comparable
+from checker.align import align, allowed, comparable, orders_apart
+from checker.quantities import extract
 from tests.factories import claim, quantity
 
 
@@ -37,6 +38,12 @@ def test_killed_never_pairs_with_injured():
         ({"scope": frozenset({"2004"})}, {}, False),  # another time
         ({"owner": "eds"}, {"owner": "hp"}, False),  # another owner's figure
         ({"owner": "eds"}, {}, True),  # only one names an owner
+        # "Vaughn finished with 16 points and nine rebounds" / "Hansbrough finished with 20 points and nine rebounds"
+        (
+            {"owner": "vaughn", "partial": True, "noun": "point"},
+            {"owner": "hansbrough", "partial": True, "noun": "point"},
+            False,
+        ),
         ({"noun": "child"}, {"noun": "officer"}, False),  # two different kinds of person
         ({"noun": "child"}, {"noun": "person"}, True),  # people covers children
     ],
@@ -102,3 +109,23 @@ def test_allowed_is_the_gates_rules_without_the_similarity_floors():
     assert allowed(claims, [(0, 1), (0, 2)]).tolist() == [True, False]
     assert align(claims, np.eye(3, dtype=np.float32)) == []  # the gates' floors refuse what allowed lets through
     assert allowed(claims, []).shape == (0,)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("Hansbrough entered the game with 2,282 points.", "Hansbrough finished with 20 points.", True),
+        ("46 were arrested on Wednesday.", "One person was arrested.", True),
+        ("Hundreds of bystanders could have been hurt.", "The shots wounded 4 people.", True),
+        ("The cliff is 2,000 ft high.", "The cliff is 50 metres high.", True),  # 610 m, compared converted
+        ("At least 1,419 people died.", "Hundreds of people died.", False),
+        ("Five people were killed.", "40 people were killed.", False),
+        ("At least 5 people were killed.", "120 people were killed.", False),  # an open bound is never apart
+    ],
+)
+def test_figures_an_order_of_magnitude_apart_are_two_counts(a, b, apart):
+    qa, qb = extract(a)[0], extract(b)[0]
+    assert orders_apart(qa, qb) is apart
+    claim_a, claim_b = two()
+    pair = replace(claim_a, quantity=qa), replace(claim_b, quantity=qb)
+    assert comparable(*pair) is not apart

@@ -260,7 +260,7 @@ ANY_NEWS = [
         {("three", "Two")},
     ),
     # lookalikes: injured against killed; a toll with "at least" that a higher figure meets; cars against trucks;
-    # shots fired against shots that hit
+    # shots fired against shots that hit; a career's points against a game's
     (
         "Blast at factory\n\nThree people were injured in a blast at the factory on Monday.",
         "Factory explosion\n\nOne worker was killed in an explosion at the factory on Monday.",
@@ -284,6 +284,11 @@ ANY_NEWS = [
     (
         "Teen shot by police\n\nThe officers fired 16 times at the 16-year-old on Saturday, police said.",
         "Police shooting\n\nThe 16-year-old was shot seven times by the officers on Saturday, police said.",
+        set(),
+    ),
+    (
+        "Hansbrough closes in on record\n\nHansbrough entered the game with 2,282 points on Thursday.",
+        "Hansbrough sets record\n\nHansbrough finished the game with 20 points on Thursday.",
         set(),
     ),
 ]
