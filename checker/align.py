@@ -100,7 +100,8 @@ def comparable(a: Claim, b: Claim, *, leads: bool = False) -> bool:
         return False  # "2,282 points" (a career) and "20" (a game): an order of magnitude is another count
     if a.owner and b.owner and a.owner != b.owner:
         # "EDS shares ... $24.13" and "HP shares ... $44.27": another owner's figure, a part of it too ("Vaughn
-        # finished with 16 points and nine rebounds" / "Hansbrough finished with 20 points")
+        # finished with 16 points and nine rebounds" / "Hansbrough finished with 20 points"; both ECB+, as are
+        # "Artino scored 14 points" / "Echenique had 11 points")
         return False
     if a.partial or b.partial:
         return a.partial and b.partial and a.noun is not None and a.noun == b.noun  # the same part only

@@ -313,14 +313,14 @@ def _name_in(token: Any, *, itself: bool = True) -> str | None:
     return max(names, key=lambda t: t.i).lower_ if names else None
 
 
-def _a_number_phrase(token: Any) -> bool:
-    """A number that stands as a noun phrase of its own ("One of five victims dies", "completed 29 of 34
-    passes"), not one that numbers a noun ("Image 1 of 1") nor one that a copula or an apposition makes a person
-    ("The man is one of four in custody", "a boy, one of several who fled")."""
-    return (token.like_num or token.pos_ == "NUM") and token.dep_ in _NUMBER_PHRASE_DEPS
-
-
 _NUMBER_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "pobj", "ROOT"})
+
+
+def _a_number_phrase(token: Any) -> bool:
+    """A number that stands as a noun phrase of its own ("One of five victims dies" in GVA, "completed 29 of 34
+    passes" in ECB+), not one that numbers a noun ("Image 1 of 1", a GVA caption) nor one that a copula or an
+    apposition makes a person ("The man is one of four in custody", "a boy, one of several who fled")."""
+    return (token.like_num or token.pos_ == "NUM") and token.dep_ in _NUMBER_PHRASE_DEPS
 
 
 def _predicate_lemma(token: Any) -> str:
