@@ -176,6 +176,14 @@ def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_d
     return verdict("conflict", f"{a.article} and {b.article} disagree{when}")
 
 
+def overlap(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures agree as :func:`judge_pair` reads them: their intervals overlap (compared converted, each
+    widened by ``CONVERSION_BAND``, when the units are two of one kind)."""
+    if convertible(a, b):
+        a, b = in_first_unit(a, V.CONVERSION_BAND), in_first_unit(b, V.CONVERSION_BAND)
+    return gap_between(a, b) == 0
+
+
 def _later_and_higher(a: Claim, b: Claim, published: Mapping[str, str | None]) -> Claim | None:
     """The claim of the later-dated report when its stated figure is higher than the earlier one's, else None."""
     da, db = published.get(a.article), published.get(b.article)

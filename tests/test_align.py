@@ -11,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from checker.align import align, allowed, comparable, orders_apart
+from checker.align import align, align_judged, allowed, comparable, orders_apart
 from checker.quantities import extract
 from tests.factories import claim, quantity
 
@@ -129,3 +129,32 @@ def test_figures_an_order_of_magnitude_apart_are_two_counts(a, b, apart):
     claim_a, claim_b = two()
     pair = replace(claim_a, quantity=qa), replace(claim_b, quantity=qb)
     assert comparable(*pair) is not apart
+
+
+@pytest.mark.parametrize("same_sentence", [True, False])
+@pytest.mark.parametrize("road", ["gates", "judge"])
+def test_a_figure_is_not_set_against_another_of_the_sentence_that_states_it(same_sentence, road):
+    """Sentence similarity cannot choose between two figures of one sentence: where the other report's sentence
+    states a figure too ("aiming for 70%"), its other figure ("44.4%") is no discrepancy. A figure of another
+    sentence that agrees leaves the closest sentence's figure standing."""
+    goal = "Biden set a goal of 70% of adults."
+    both = "Vaccinations stand at 44.4%, and Biden is aiming for 70% of adults."
+    a = claim("A", quantity("70%", 70, unit="percent"), event=None, noun="percent", sentence=goal)
+    now = claim("B", quantity("44.4%", 44.4, unit="percent"), event=None, noun="percent", sentence=both)
+    aim_text = both if same_sentence else "Biden is aiming for 70% of adults."
+    aim = claim(
+        "B",
+        quantity("70%", 70, unit="percent"),
+        event=None,
+        noun="percent",
+        sentence=aim_text,
+        sentence_start=0 if same_sentence else 200,
+    )
+    claims = [a, now, aim]
+    vectors = np.stack([unit(1, 0), unit(1, 0), unit(1, 0) if same_sentence else unit(1, 0.5)])
+    if road == "gates":
+        groups = align(claims, vectors)
+    else:
+        groups = align_judged(claims, vectors, lambda pairs: np.full(len(pairs), 0.9), threshold=0.5)
+    paired = {(g.claims[0].quantity.text, g.claims[1].quantity.text) for g in groups}
+    assert paired == ({("70%", "70%")} if same_sentence else {("70%", "44.4%")})
