@@ -70,6 +70,13 @@ _TALLY_AT_N = re.compile(
 )
 # "shot 11 times", "hitting Gray eleven times": a count of blows or shots, where any other "N times" counts nothing
 _TIMES_HIT = re.compile(r"\b(?:" + "|".join(sorted(V.HIT_VERBS)) + r")(?:\s+[\w'’-]+)?\s+$", re.IGNORECASE)
+#: A count that names its perpetrator among it, right after the figure in its clause: "nine dead, including the
+#: gunman" (not "not including the gunman").
+_WITH_PERPETRATOR = re.compile(
+    r"[^.;:\d]{0,40}?(?<!\bnot\s)\bincluding\s+(?:the\s+|a\s+|an\s+|one\s+)?(?:alleged\s+|suspected\s+|lone\s+)?"
+    r"(?:" + "|".join(sorted(V.PERPETRATOR_NOUNS)) + r")\b(?!['’]s)",
+    re.IGNORECASE,
+)
 _FAMILY_OF = re.compile(r"\b(?:" + "|".join(sorted(V.FAMILY_ROLES)) + r")\s+of\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
 #: What lies between a part and its whole when both are figures: "one of two civilians", "two of the five victims".
@@ -299,6 +306,10 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             subset |= noun is None and any(
                 e == event and q.start < quantity.start and (q.value or 0) > (quantity.value or 0) for q, e, *_ in found
             )
+            if event in V.PEOPLE_EVENTS and quantity.low is not None and quantity.low >= 1:
+                named = _WITH_PERPETRATOR.match(sentence.text, quantity.end)
+                if named and not any(quantity.end <= q.start < named.end() for q, *_ in found):
+                    quantity = replace(quantity, low=quantity.low - 1)  # the victims are one fewer
             claims.append(
                 Claim(
                     article=article.id,

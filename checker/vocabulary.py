@@ -256,6 +256,7 @@ INSTITUTION_NOUNS = _GRAMMAR["institution_nouns"]
 AGENT_NOUNS = _GRAMMAR["agent_nouns"]
 TALLY_NOUNS = _GRAMMAR["tally_nouns"]
 HIT_VERBS = _GRAMMAR["hit_verbs"]
+PERPETRATOR_NOUNS = _GRAMMAR["perpetrator_nouns"]
 
 #: How far (in words) an event word may stand from its number. "three people in the region had been injured"
 #: puts 7 words between them and "the death toll from a Russian strike in Ukraine a day earlier had grown to

@@ -260,7 +260,7 @@ ANY_NEWS = [
         {("three", "Two")},
     ),
     # lookalikes: injured against killed; a toll with "at least" that a higher figure meets; cars against trucks;
-    # shots fired against shots that hit; a career's points against a game's
+    # shots fired against shots that hit; a career's points against a game's; a toll that counts the gunman
     (
         "Blast at factory\n\nThree people were injured in a blast at the factory on Monday.",
         "Factory explosion\n\nOne worker was killed in an explosion at the factory on Monday.",
@@ -289,6 +289,12 @@ ANY_NEWS = [
     (
         "Hansbrough closes in on record\n\nHansbrough entered the game with 2,282 points on Thursday.",
         "Hansbrough sets record\n\nHansbrough finished the game with 20 points on Thursday.",
+        set(),
+    ),
+    (  # the perpetrator counted among the dead: the victims are one fewer
+        "Rail yard shooting\n\nNine people are dead, including the gunman, after an attack at the rail yard on "
+        "Wednesday.",
+        "Gunman kills workers\n\nA gunman killed eight people at the rail yard on Wednesday, police said.",
         set(),
     ),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 import pytest
 
 from checker import vocabulary as V
@@ -33,7 +35,7 @@ def test_event_examples(name, sentence, events):
 )
 def test_grammar_examples(name, sentence, figure, field, value):
     (claim,) = [c for c in claims_of(sentence) if c.quantity.text == figure]
-    assert getattr(claim, field) == value
+    assert operator.attrgetter(field)(claim) == value
 
 
 NOUN_KINDS = V._data("nouns")["kind"]
