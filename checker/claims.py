@@ -83,7 +83,7 @@ _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re
 _OF_A_FIGURE = re.compile(r"\s+(?:others?\s+)?of\s+(?:the\s+|those\s+|these\s+)?", re.IGNORECASE)
 _TIME_SCOPE = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\bso far\b|\bthis year\b|\blast year\b|\bsince\b|\bin the past\b|\bper year\b|"
-    r"\ba year\b|\bannually\b|\bevery year\b|\bto date\b",
+    r"\ba year\b|\bannually\b|\bevery year\b|\bto date\b|\baverag(?:e|ed|es|ing)\b|\bper game\b",
     re.IGNORECASE,
 )
 #: "a man", "an Israeli woman": one person, the way copy counts a single victim ("A man was killed"). Read as a count
@@ -523,9 +523,14 @@ def _prose(text: str) -> bool:
 
 
 def _time_scope(text: str) -> frozenset[str]:
-    """Years and running-total markers that put a figure in another time than the story's own
-    ("August 1982: eight people killed", "more than 750 people killed so far this year")."""
-    return frozenset(m.group().lower() for m in _TIME_SCOPE.finditer(text))
+    """Years, running-total and average markers that put a figure in another time than the story's own
+    ("August 1982: eight people killed", "more than 750 people killed so far this year", "averaged 22.8 points" over
+    a season against "20 points" in the game)."""
+    return frozenset(_AVERAGE.sub("average", m.group().lower()) for m in _TIME_SCOPE.finditer(text))
+
+
+#: One scope for every form: "averaging 19,455" and "an average of 23,600" new cases a day are one count.
+_AVERAGE = re.compile(r"^averag\w*$|^per game$")
 
 
 def _known_places(sentences: list[Sentence]) -> frozenset[str]:

@@ -230,6 +230,12 @@ def test_a_running_total_or_another_year_is_scoped():
     assert claim.scope
 
 
+def test_an_average_is_not_the_game_s_count():
+    (season,) = [c for c in claims_of("Before Thursday, Hansbrough averaged 22.8 points.") if c.quantity.value == 22.8]
+    (game,) = claims_of("Hansbrough scored 20 points on Thursday.")
+    assert season.scope and not game.scope
+
+
 # --- the claim frame (checker/frames.py): what the parse says each figure counts -------------------------
 
 
