@@ -70,6 +70,13 @@ _TALLY_AT_N = re.compile(
 )
 # "shot 11 times", "hitting Gray eleven times": a count of blows or shots, where any other "N times" counts nothing
 _TIMES_HIT = re.compile(r"\b(?:" + "|".join(sorted(V.HIT_VERBS)) + r")(?:\s+[\w'’-]+)?\s+$", re.IGNORECASE)
+#: A count in a condition right after the figure ("1 critical", "two were in critical condition"): some of the hurt,
+#: whatever the nearest event word ("3 dead, 1 critical"). Not "critical of", "serious about".
+_IN_CONDITION = re.compile(
+    r"\s+(?:(?:people|persons|others?|victims?|men|women)\s+)?(?:(?:is|are|was|were|remains?|remained|listed)\s+)?"
+    r"(?:in\s+)?(?:critical|serious|grave|stable)\b(?!\s+(?:of|about|to|that)\b)",
+    re.IGNORECASE,
+)
 #: A count that names its perpetrator among it, right after the figure in its clause: "nine dead, including the
 #: gunman" (not "not including the gunman").
 _WITH_PERPETRATOR = re.compile(
@@ -230,6 +237,9 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             ):
                 # "a man who witnessed the shooting", "one of them a pregnant woman": one person, but not a count
                 continue
+            in_condition = bool(_IN_CONDITION.match(sentence.text, quantity.end))
+            if in_condition and event in (None, "killed"):
+                event = "injured"  # "3 dead, 1 critical": the one is among the hurt, not the dead
             if event == _DENIED or frame.part == "agent" or quantity in wholes:
                 # denied, the doer of the event, or the group whose part the event befell ("five" in "One of five
                 # victims dies", "34" in "completed 29 of 34 passes"): not a count of it
@@ -244,6 +254,8 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 # the parse names what an event counts ("killed two workers"); not "Dead" in a headline's "1 Dead,
                 # 3 Injured": that is the event. A figure of no known event keeps the extractor's noun alone.
                 noun = _head(frame.noun)
+            if in_condition and noun in ("critical", "serious", "grave", "stable"):
+                noun = None  # the parse took the condition for the counted noun
             if frame.group_name:
                 noun = "person"  # "40 Palestinians", "nine Israelis": people, named by their nation
             if event in V.PEOPLE_EVENTS and noun != "time" and (noun in V.NOT_PEOPLE or noun in _MEASURES):
@@ -266,8 +278,8 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 or _INCLUDING.search(sentence.text, 0, quantity.start)
                 or any(p is quantity and w not in wholes for p, w in parts)
             )  # "one of two civilians injured"; not "One of five victims dies", the count of the dead
-            if frame.part in ("of", "among"):
-                partitive = True
+            if frame.part in ("of", "among") or in_condition:
+                partitive = True  # "two of the victims", "including children", "1 critical"
             elif frame.part == "other":
                 # "four others were wounded" counts all the wounded after "one was killed", "killed a woman and
                 # injured nine others" or a sentence on a death ("Three others were injured."): the others are

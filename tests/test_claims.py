@@ -247,6 +247,8 @@ def test_an_average_is_not_the_game_s_count():
         ("The quake left 24 dead and over 200 injured.", [(24, "killed"), (200, "injured")]),
         ("1 Dead, 3 Injured In Riverside Park Shooting", [(1, "killed"), (3, "injured")]),
         ("Officials: Seven dead, 14 wounded in shooting at plant", [(7, "killed"), (14, "injured")]),
+        ("3 dead, 1 critical in berry farm shooting near Woodburn", [(3, "killed"), (1, "injured")]),
+        ("Two people were killed and one was in critical condition.", [(2, "killed"), (1, "injured")]),
     ],
 )
 def test_each_count_of_a_list_has_its_own_predicate(text, expected):
