@@ -314,9 +314,13 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             # "completed his first 17 passes")
             subset |= quantity in wholes
             # "Three people found dead ... and one was carrying a child who also died": a bare number after a
-            # larger count of the same event is one of them
+            # larger count of the same event is one of them; a bare "one" after another is the next of a list ("One
+            # man, age 18, was wounded in the leg, one, age 41, in the arm", GVA)
             subset |= noun is None and any(
-                e == event and q.start < quantity.start and (q.value or 0) > (quantity.value or 0) for q, e, *_ in found
+                e == event
+                and q.start < quantity.start
+                and ((q.value or 0) > (quantity.value or 0) or q.value == quantity.value == 1)
+                for q, e, *_ in found
             )
             if event in V.PEOPLE_EVENTS and quantity.low is not None and quantity.low >= 1:
                 named = _WITH_PERPETRATOR.match(sentence.text, quantity.end)

@@ -191,6 +191,13 @@ def test_parts_of_a_count_are_partial(sentence):
     assert any(c.partial for c in claims), [(c.quantity.text, c.partial) for c in claims]
 
 
+def test_each_one_of_a_list_of_victims_is_a_part():
+    text = "One man, age 18, was wounded in the right leg and back, one, age 41, in the left leg."
+    assert [(c.quantity.text, c.partial) for c in claims_of(text)] == [("One", True), ("one", True)]
+    text = "One man was killed and one woman was injured."  # two events: each its own count
+    assert [(c.quantity.text, c.partial) for c in claims_of(text)] == [("One", False), ("one", False)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "not_counts"),
     [
