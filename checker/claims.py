@@ -72,9 +72,10 @@ _TALLY_AT_N = re.compile(
 _TIMES_HIT = re.compile(r"\b(?:" + "|".join(sorted(V.HIT_VERBS)) + r")(?:\s+[\w'’-]+)?\s+$", re.IGNORECASE)
 #: A count in a condition right after the figure ("1 critical", "two were in critical condition"): some of the hurt,
 #: whatever the nearest event word ("3 dead, 1 critical"). Not "critical of", "serious about".
+_CONDITIONS = ("critical", "serious", "grave", "stable")
 _IN_CONDITION = re.compile(
     r"\s+(?:(?:people|persons|others?|victims?|men|women)\s+)?(?:(?:is|are|was|were|remains?|remained|listed)\s+)?"
-    r"(?:in\s+)?(?:critical|serious|grave|stable)\b(?!\s+(?:of|about|to|that)\b)",
+    r"(?:in\s+)?(?:" + "|".join(_CONDITIONS) + r")\b(?!\s+(?:of|about|to|that)\b)",
     re.IGNORECASE,
 )
 #: A count that names its perpetrator among it, right after the figure in its clause: "nine dead, including the
@@ -254,7 +255,7 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
                 # the parse names what an event counts ("killed two workers"); not "Dead" in a headline's "1 Dead,
                 # 3 Injured": that is the event. A figure of no known event keeps the extractor's noun alone.
                 noun = _head(frame.noun)
-            if in_condition and noun in ("critical", "serious", "grave", "stable"):
+            if in_condition and noun in _CONDITIONS:
                 noun = None  # the parse took the condition for the counted noun
             if frame.group_name:
                 noun = "person"  # "40 Palestinians", "nine Israelis": people, named by their nation
