@@ -25,7 +25,7 @@ from checker.sentences import Sentence
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;,]")
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(WORDS_OF_NUMBERS)) + r")\b", re.IGNORECASE)
 _UPDATE_WORDING = re.compile(
-    r"\b(?:rose|risen|rises|rising|raised|climbed|climbs|grew|grown|increased|jumped|reached|now stands at|has risen|"
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|grew|grown|increased|jumped|reached|now stands at|has risen|"
     r"had risen|up)\s+to\b|\bnow\b|\bupdated\b",
     re.IGNORECASE,
 )

@@ -155,12 +155,6 @@ def judge_pair(a: Claim, b: Claim, published: Mapping[str, str | None], *, min_d
             earlier = a if later is b else b
             raised = f"{later.article} is later ({published[later.article]}) and raises {earlier.article}'s figure"
             return verdict("update", raised)
-        risen = _worded_higher(a, b)
-        if gap == 0 and later is None and risen is not None and a.event in V.CUMULATIVE_EVENTS:
-            # "at least 1,419 killed" against "the death toll was raised to 1,941": the bound admits the new toll,
-            # but the copy says the count rose
-            other = a if risen is b else b
-            return verdict("update", f"{risen.article} words its figure as a rise over {other.article}'s")
         return verdict("consistent", f"{a.article} and {b.article}: the figures overlap")
     if lo.correction or hi.correction:
         corrector = lo if lo.correction else hi
@@ -188,16 +182,6 @@ def overlap(a: Quantity, b: Quantity) -> bool:
     if convertible(a, b):
         a, b = in_first_unit(a, V.CONVERSION_BAND), in_first_unit(b, V.CONVERSION_BAND)
     return gap_between(a, b) == 0
-
-
-def _worded_higher(a: Claim, b: Claim) -> Claim | None:
-    """The claim whose sentence words its figure as a rise ("raised to", "has risen to") when its stated figure is
-    higher than the other's and the other's is not so worded; else None."""
-    if a.update == b.update:
-        return None
-    risen, other = (a, b) if a.update else (b, a)
-    up, before = _stated(risen.quantity), _stated(other.quantity)
-    return risen if up is not None and before is not None and up[0] > before[1] else None
 
 
 def _later_and_higher(a: Claim, b: Claim, published: Mapping[str, str | None]) -> Claim | None:
