@@ -71,7 +71,8 @@ _TALLY_AT_N = re.compile(
 # "shot 11 times", "hitting Gray eleven times": a count of blows or shots, where any other "N times" counts nothing
 _TIMES_HIT = re.compile(r"\b(?:" + "|".join(sorted(V.HIT_VERBS)) + r")(?:\s+[\w'’-]+)?\s+$", re.IGNORECASE)
 #: A count in a condition right after the figure ("1 critical", "two were in critical condition"): some of the hurt,
-#: whatever the nearest event word ("3 dead, 1 critical"). Not "critical of", "serious about".
+#: whatever the nearest event word ("3 dead, 1 critical"). Not "critical of", "serious about". Headline lists of the
+#: kind ("N dead, N critical,"): GVA 9 articles, ECB+ 2, news_clusters 2.
 _CONDITIONS = ("critical", "serious", "grave", "stable")
 _IN_CONDITION = re.compile(
     r"\s+(?:(?:people|persons|others?|victims?|men|women)\s+)?(?:(?:is|are|was|were|remains?|remained|listed)\s+)?"
@@ -316,7 +317,7 @@ def find_claims(article: Article, sentences: list[Sentence], *, cache: bool = Fa
             subset |= quantity in wholes
             # "Three people found dead ... and one was carrying a child who also died": a bare number after a
             # larger count of the same event is one of them; a bare "one" after another is the next of a list ("One
-            # man, age 18, was wounded in the leg, one, age 41, in the arm", GVA)
+            # man, age 18, was wounded in the leg, one, age 41, in the arm"; seen in GVA copy only, two articles)
             subset |= noun is None and any(
                 e == event
                 and q.start < quantity.start
@@ -546,7 +547,8 @@ def _time_scope(text: str) -> frozenset[str]:
     return frozenset(_AVERAGE.sub("average", m.group().lower()) for m in _TIME_SCOPE.finditer(text))
 
 
-#: One scope for every form: "averaging 19,455" and "an average of 23,600" new cases a day are one count.
+#: One scope for every form: "averaging 19,455" and "an average of 23,600" new cases a day are one count
+#: (news_clusters); "averaged a team-high 22.8" points a game (ECB+).
 _AVERAGE = re.compile(r"^averag\w*$|^per game$")
 
 
