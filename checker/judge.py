@@ -101,13 +101,13 @@ class Judge:
             self._tokenizer = tokenizer
         return self._session, self._tokenizer
 
-    def _logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    def _logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = BATCH_SIZE) -> np.ndarray:
         session, tokenizer = self._load()
         out = np.zeros(len(pairs), dtype=np.float32)
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         names = {i.name for i in session.get_inputs()}
-        for begin in range(0, len(order), BATCH_SIZE):
-            batch = order[begin : begin + BATCH_SIZE]
+        for begin in range(0, len(order), batch_size):
+            batch = order[begin : begin + batch_size]
             encodings = tokenizer.encode_batch([pairs[i] for i in batch])
             feed = {
                 "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
@@ -118,11 +118,16 @@ class Judge:
             out[batch] = np.asarray(logits, dtype=np.float32).reshape(len(batch), -1)[:, 0]
         return out
 
-    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """P(same count) for each ``(context_a, context_b)``, in input order (float32, in [0, 1])."""
+    def probabilities(self, pairs: Sequence[tuple[str, str]], *, alone: bool = False) -> np.ndarray:
+        """P(same count) for each ``(context_a, context_b)``, in input order (float32, in [0, 1]).
+
+        The int8 graph quantises each batch's activations with one scale, so a pair's score moves by a few
+        hundredths with the pairs batched beside it. ``alone`` scores each pair in a batch of its own: slower, but
+        a pair's score is then its own, whatever else is asked (the gates' check of their flags needs that)."""
         if not pairs:
             return np.zeros(0, dtype=np.float32)
-        keys = [hashlib.sha256(f"{self.name}\0{a}\0{b}".encode("utf-8", "surrogatepass")).digest() for a, b in pairs]
+        name = f"{self.name}\0alone" if alone else self.name
+        keys = [hashlib.sha256(f"{name}\0{a}\0{b}".encode("utf-8", "surrogatepass")).digest() for a, b in pairs]
         found: dict[bytes, float] = {}
         store = self._get_store()
         if store is not None:
@@ -130,7 +135,8 @@ class Judge:
                 if len(blob) == 4:
                     found[k] = struct.unpack("<f", blob)[0]
         missing = [i for i, k in enumerate(keys) if k not in found]
-        logits = self._logits([pairs[i] for i in missing]) if missing else np.zeros(0, dtype=np.float32)
+        batch = 1 if alone else BATCH_SIZE
+        logits = self._logits([pairs[i] for i in missing], batch) if missing else np.zeros(0, dtype=np.float32)
         fresh = 1.0 / (1.0 + np.exp(-logits))
         if store is not None and missing:
             store.put([(keys[i], struct.pack("<f", float(p))) for i, p in zip(missing, fresh, strict=True)])

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from checker import baseline as baseline_file
-from checker.align import MODES, align, align_judged, allowed, pairable, pairable_by_judge
+from checker.align import MODES, align, align_judged, allowed, believed, pairable, pairable_by_judge, sole_figures
 from checker.articles import Article, default_labels, load_article
 from checker.claims import Claim, find_claims
 from checker.errors import InputError
@@ -163,7 +163,8 @@ def compare(
     def align_story(mine: list[Claim]) -> list:
         vectors = np.stack([vectors_by_text[c.sentence.text] for c in mine]) if mine else np.zeros((0, 1))
         if alignment == "gates":
-            return _with_judgements(align(mine, vectors, **floor), cache)
+            # the judge's scores, given for --explain, also take back a flag it does not believe
+            return believed(_with_judgements(align(mine, vectors, **floor), cache), sole_figures(mine))
         contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in mine]
         claim_vectors = claim_encoder.encode(contexts) if alignment == "learned" else None
 
@@ -291,7 +292,12 @@ def _with_judgements(groups: list, cache: bool) -> list:
     if not pairs:
         return groups
     ctx = {id(c): context(c.sentence.text, c.quantity.start, c.quantity.end) for g in groups for c in g.claims}
-    p = load_judge(cache).probabilities([(ctx[id(g.claims[i])], ctx[id(g.claims[j])]) for g, i, j in pairs])
+    # the judge reads a pair in order, and its two readings differ by up to a tenth: their mean, each pair scored
+    # alone, so that the flags the judge takes back (believed) hang neither on the order the articles were named in
+    # nor on the other pairs of the comparison
+    forward = [(ctx[id(g.claims[i])], ctx[id(g.claims[j])]) for g, i, j in pairs]
+    p = load_judge(cache).probabilities(forward + [(b, a) for a, b in forward], alone=True)
+    p = (p[: len(forward)] + p[len(forward) :]) / 2
     scores: dict[int, dict[tuple[int, int], float]] = {}
     for (g, i, j), x in zip(pairs, p, strict=True):
         scores.setdefault(id(g), {})[(i, j)] = float(x)

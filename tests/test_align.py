@@ -11,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from checker.align import align, align_judged, allowed, comparable, orders_apart
+from checker.align import Group, align, align_judged, allowed, believed, comparable, orders_apart
 from checker.quantities import extract
 from tests.factories import claim, quantity
 
@@ -158,3 +158,21 @@ def test_a_figure_is_not_set_against_another_of_the_sentence_that_states_it(same
         groups = align_judged(claims, vectors, lambda pairs: np.full(len(pairs), 0.9), threshold=0.5)
     paired = {(g.claims[0].quantity.text, g.claims[1].quantity.text) for g in groups}
     assert paired == ({("70%", "70%")} if same_sentence else {("70%", "44.4%")})
+
+
+def test_the_judge_takes_back_the_gates_pairs_it_does_not_believe():
+    """A claim stays in a gates group when its figure agrees with another's or the judge gives one of its pairs
+    P(same count) >= the threshold; a pair the judge did not score keeps its claims."""
+    five_a, five_b, nine_c = (claim(k, quantity(t, v)) for k, t, v in (("A", "5", 5), ("B", "5", 5), ("C", "9", 9)))
+    low = {(0, 1): 0.1, (0, 2): 0.1, (1, 2): 0.1}
+    [kept] = believed([Group((five_a, five_b, nine_c), 0.9, low)], threshold=0.3)
+    assert kept.claims == (five_a, five_b)  # the two fives agree; nine is apart from both and not believed
+    assert kept.same_count == {(0, 1): 0.1}
+    assert believed([Group((five_a, nine_c), 0.9, {(0, 1): 0.29})], threshold=0.3) == []
+    believed_pair = Group((five_a, nine_c), 0.9, {(0, 1): 0.3})
+    assert believed([believed_pair], threshold=0.3) == [believed_pair]
+    unscored = Group((five_a, nine_c), 0.9)
+    assert believed([unscored], threshold=0.3) == [unscored]
+    # a plan against what was done keeps its row: the editor is told that one side is a plan
+    plan = Group((five_a, replace(nine_c, planned=True)), 0.9, {(0, 1): 0.1})
+    assert believed([plan], threshold=0.3) == [plan]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import checker
+from checker.judge import Judge
 
 
 def verdicts(report):
@@ -101,6 +103,20 @@ def test_lead_figures_worded_apart_still_pair(write_articles, encoder):
     )
     (group,) = report.groups
     assert group.verdict.name == "conflict" and group.similarity < 0.30
+
+
+@pytest.mark.parametrize(("p_same", "flagged"), [(0.1, 0), (0.9, 1)])
+def test_the_gates_keep_a_flag_only_when_the_judge_believes_it(write_articles, encoder, monkeypatch, p_same, flagged):
+    """The wiring of :func:`checker.align.believed`: a stand-in judge says how likely the two lengths are one count."""
+    monkeypatch.setattr(Judge, "probabilities", lambda self, pairs, alone=False: np.full(len(pairs), p_same))
+    report = checker.compare(
+        write_articles(
+            "Bridge reopens\n\nThe new bridge over the river is 120 metres long, the council said.",
+            "Bridge opens\n\nThe council said the new bridge over the river is 150 metres long.",
+        ),
+        encoder=encoder,
+    )
+    assert len(report.discrepancies) == flagged
 
 
 def test_party_goers_are_people(write_articles, encoder):

@@ -98,6 +98,17 @@ def test_judgements_are_cached_and_the_cache_changes_nothing(tmp_path, monkeypat
     assert np.allclose(again.probabilities(pairs), first)
 
 
+def test_a_pair_scored_alone_keeps_its_score_whatever_is_asked_beside_it():
+    """The int8 graph quantises a batch's activations with one scale: batched, a pair's score moves with its
+    neighbours; scored ``alone`` it does not, which the gates' check of their flags relies on."""
+    judge = Judge(cache=False)
+    pair = ("Three others were « # » hospitalized, officers said.", "« # » were listed with critical injuries.")
+    beside = [("« # » people were killed in the attack on the market", "Police said « # » died when gunmen attacked.")]
+    alone = judge.probabilities([pair], alone=True)[0]
+    assert judge.probabilities([pair, *beside * 40], alone=True)[0] == alone
+    assert judge.probabilities([pair])[0] == pytest.approx(alone, abs=0.1)  # the same model, batched
+
+
 # --- alignment on the judge, model-free ---
 
 
