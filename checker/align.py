@@ -300,16 +300,18 @@ def believed(
     judge gives one of its pairs in the group P(same count) of at least ``threshold``; a pair the judge did not
     score (a feed's large groups) keeps its claims. A group left with fewer than two claims is dropped.
 
-    The gates read the figures' words and the sentences' likeness, not whether two figures count one thing: "two
-    listed with critical injuries" against "three others hospitalized", or a share's close on Monday against
-    Tuesday's, pass every rule and are flagged. The judge, trained on labelled links, is asked only about the few
-    figures the gates set side by side, so the check costs what the ``--explain`` scores already cost. A plan is
-    spared because the judge learned, as labellers mark it, that a plan is another count than what was done, while
-    an editor wants the row told that one side is a plan (the Belgorod seeds: "hundreds" evacuated against "around
-    9,000" children to be evacuated, which the judge scores 0.31). Two reports' only figures of an event, each its
-    article's lead, are its toll in each however worded ("Two people are dead after a shooting" / "the guard fired
-    his pistol, killing seven"): the judge, which reads two sentences and not the articles, misses that class most
-    (issue 27), so it is spared too."""
+    The gates read the figures' words and the sentences' likeness, not whether two figures count one thing: three
+    hospitalized against two of them in critical condition, a father's "two teenage daughters" against the "four
+    people dead" (GVA), the 15-inch model's price against the 13-inch's (ECB+), votes counted in a day against a
+    candidate's tally (news_clusters) pass every rule and are flagged. Of the false flags it took back, dev: GVA 8,
+    news_clusters 1; train: ECB+ 17, GVA 9, news_clusters 6. The judge, trained on labelled links, is asked only
+    about the few figures the gates set side by side, so the check costs what the ``--explain`` scores already
+    cost. A plan is spared because the judge learned, as labellers mark it, that a plan is another count than what
+    was done, while an editor wants the row told that one side is a plan (the Belgorod seeds: "hundreds" evacuated
+    against "around 9,000" children to be evacuated, which the judge scores 0.31). Two reports' only figures of an
+    event, each its article's lead, are its toll in each however worded ("Two people are dead after a shooting" /
+    "the guard fired his pistol, killing seven"): the judge, which reads two sentences and not the articles, misses
+    that class most (issue 27), so it is spared too."""
     kept = []
     for g in groups:
         claims, scores = g.claims, g.same_count
