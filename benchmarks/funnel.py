@@ -9,8 +9,9 @@ mentions in A and B reaches on ``--alignment learned``, as ``benchmarks/links.py
 - ``not read``: one side has no mention claimdiff reads as a claim;
 - ``pruned``: no pair of its mentions reaches the judge (level against change, another dimension, two known
   events, sentences under the pruning floor: ``checker.align._pruned_pairs``);
-- ``not shortlisted``: none is among either figure's nearest by the claim encoder (``checker.linker.shortlist``);
-- ``vetoed``: the gates' rules refuse every one that is (``checker.align.allowed``);
+- ``vetoed``: the gates' rules refuse every one (``checker.align.allowed``);
+- ``not shortlisted``: of those they allow, none is among either figure's nearest allowed partners by the claim
+  encoder (``checker.linker.shortlist``; both steps are ``checker.linker.to_judge``);
 - ``under threshold``: the linker scores them all under its threshold;
 - ``lost in grouping``: one scores at or above it, yet the two figures end in different groups (a figure keeps one
   partner an article);
@@ -33,6 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import checker.align
 import checker.linker
 import checker.pipeline
 from benchmarks._corpora import corpus
@@ -41,7 +43,7 @@ from embeddings import DEFAULT_BACKEND, load_encoder
 from training.figures import is_age
 from training.make_tasks import LABELS
 
-STAGES = ("not read", "pruned", "not shortlisted", "vetoed", "under threshold", "lost in grouping", "grouped")
+STAGES = ("not read", "pruned", "vetoed", "not shortlisted", "under threshold", "lost in grouping", "grouped")
 
 
 class _Spy:
@@ -56,7 +58,7 @@ class _Spy:
     def install(self):
         real_align, real_allowed, real_shortlist = (
             checker.pipeline.align_judged,
-            checker.pipeline.allowed,
+            checker.align.allowed,
             checker.linker.shortlist,
         )
 
@@ -78,9 +80,9 @@ class _Spy:
                 p = np.asarray(probabilities(pairs))
                 for (i, j), x in zip(pairs, p, strict=True):
                     key = (id(claims[i]), id(claims[j]))
-                    if not self._short.get(key):
+                    if not self._allowed.get(key):
                         stage = 2
-                    elif not self._allowed.get(key):
+                    elif not self._short.get(key):
                         stage = 3
                     else:
                         stage = 4 if x < self.threshold else 5
@@ -89,14 +91,14 @@ class _Spy:
 
             return real_align(claims, vectors, recorded, **kw)
 
-        checker.pipeline.align_judged, checker.pipeline.allowed, checker.linker.shortlist = (
+        checker.pipeline.align_judged, checker.align.allowed, checker.linker.shortlist = (
             align_judged,
             allowed,
             shortlist,
         )
 
         def restore() -> None:
-            checker.pipeline.align_judged, checker.pipeline.allowed = real_align, real_allowed
+            checker.pipeline.align_judged, checker.align.allowed = real_align, real_allowed
             checker.linker.shortlist = real_shortlist
 
         return restore

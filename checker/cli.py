@@ -20,7 +20,7 @@ FAIL_ON = ("conflict", "update", "any", "never")
 #: Mirrors embeddings.BACKENDS (the first is the default); kept here so that --help imports no model code.
 BACKENDS = ("onnx", "sentence-transformers")
 #: Mirrors checker.align.MODES (the first is the default), for the same reason.
-ALIGNMENTS = ("gates", "both", "judge", "learned")
+ALIGNMENTS = ("learned", "gates", "both", "judge")
 #: Defaults for the options a config file may set (flags win over the file, the file over these).
 DEFAULTS = {
     "format": "table",
@@ -171,8 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--alignment",
         choices=ALIGNMENTS,
         default=ALIGNMENTS[0],
-        help="which figures state the same count: the hand gates (default), the gates with the trained pair judge "
-        "deciding, the judge alone, or the learned linker among the pairs the gates' rules allow",
+        help="which figures state the same count: the learned linker among the pairs the gates' rules allow "
+        "(default), the hand gates, the gates with the trained pair judge deciding, or the judge alone",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="do not keep sentence vectors in the user cache between runs"

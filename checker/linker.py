@@ -10,8 +10,9 @@ over :data:`FEATURES` fitted on the labelled links (``python -m training.train_l
 ``checker/models/linker/README.md``). It reads
 none of the hand gates' rules (event classes, counted nouns, places, parts, times, owners: what
 :func:`checker.align.comparable` reads): given them as inputs as well, it found no more on dev (the card's
-ablation). ``--alignment learned`` lets the rules veto a pair (:func:`checker.align.allowed`) and the linker
-decide among the rest, with no similarity floor and no lead-figure rule.
+ablation). The learned alignment (the default, ``--alignment learned``) asks about the pairs the rules allow only
+(:func:`to_judge`) and lets the linker decide among them, with no similarity floor and no lead-figure rule; the
+gates' plans and sole lead tolls are kept beside (:func:`checker.align.spared`).
 
 Why a logistic regression written out as numbers rather than a pickled scikit-learn model: a pickle is tied to
 the scikit-learn version that wrote it and can run code when loaded; a dozen weights in JSON cannot.
@@ -176,6 +177,31 @@ def shortlist(
         ],
         dtype=bool,
     )
+
+
+def to_judge(
+    claims: Sequence[Claim], pairs: Sequence[tuple[int, int]], contexts: Sequence[str], encoder: Encoder
+) -> tuple[np.ndarray, np.ndarray]:
+    """(keep, claim_vectors): which ``pairs`` the learned road asks the judge about, and the claim encoder's vector
+    of each claim (``contexts[i]`` is claim i's figure context; a claim in no allowed pair keeps a zero row).
+
+    A pair is kept when the gates' rules allow it (:func:`checker.align.allowed`) and, among the allowed pairs, it
+    holds one of either figure's :data:`SHORTLIST` nearest partners by the claim encoder's cosine. The rules come
+    first because they veto the linker's choice anyway: asking the judge and the claim encoder about pairs they
+    veto only costs time (GVA, 20 incidents: alignment 5.6 s -> 0.1 s, ``benchmarks/speed.py``), and the linker
+    is fitted on the same candidates (``training.train_linker``), so its inputs mean the same there and here."""
+    from checker.align import allowed
+
+    keep = allowed(claims, pairs) if pairs else np.zeros(0, dtype=bool)
+    claim_vectors = np.zeros((len(claims), 1), dtype=np.float32)
+    chosen = [pair for pair, ok in zip(pairs, keep, strict=True) if ok]
+    if chosen:
+        members = sorted({k for pair in chosen for k in pair})
+        encoded = np.asarray(encoder.encode([contexts[k] for k in members]), dtype=np.float32)
+        claim_vectors = np.zeros((len(claims), encoded.shape[1]), dtype=np.float32)
+        claim_vectors[members] = encoded
+        keep[np.flatnonzero(keep)] = shortlist(claims, chosen, claim_vectors)
+    return keep, claim_vectors
 
 
 @functools.cache  # one model per process and cache setting

@@ -15,7 +15,16 @@ from pathlib import Path
 import numpy as np
 
 from checker import baseline as baseline_file
-from checker.align import MODES, align, align_judged, allowed, believed, pairable, pairable_by_judge, sole_figures
+from checker.align import (
+    MODES,
+    align,
+    align_judged,
+    believed,
+    pairable,
+    pairable_by_judge,
+    sole_figures,
+    spared,
+)
 from checker.articles import Article, default_labels, load_article
 from checker.claims import Claim, find_claims
 from checker.errors import InputError
@@ -23,6 +32,13 @@ from checker.language import language_of
 from checker.report import Discrepancy, Report
 from checker.sentences import split
 from checker.verdicts import judge, summarise
+
+#: The most claims one story may hold for the learned alignment; a larger one (a feed compared at once, two live
+#: blogs) is aligned by the gates, with a note on its first article. The gates' cost grows with the pairs their
+#: rules and floors let through; the learned road asks the claim encoder and the judge about each figure's partners
+#: in every other article: 1,000 5 KB cuts of one feed compared at once (one story, ``tests/test_hard_inputs.py``) had
+#: run 5 minutes at nearly 1 GB when stopped (2026-12-08); through the gates, 300 such cuts took 59 s at 0.7 GB.
+MAX_LEARNED_CLAIMS = 2_000
 
 #: Called as ``progress(stage, done, total)`` while work goes on.
 Progress = Callable[[str, int, int], None]
@@ -57,8 +73,9 @@ def compare(
     article is compared against every other one and only groups that involve it are reported (the reference may also
     be among ``paths``). ``baseline`` names a file of acknowledged differences (see :mod:`checker.baseline`). Web
     addresses (http, https) are fetched unless ``offline``. ``alignment`` is one of :data:`checker.align.MODES`: the
-    gates (default), the gates with the pair judge deciding, the judge alone, or the learned linker
-    (:mod:`checker.linker`) deciding among the pairs the gates' rules allow. An article that is not in
+    learned linker (:mod:`checker.linker`) deciding among the pairs the gates' rules allow (default; a story of
+    more than :data:`MAX_LEARNED_CLAIMS` claims is aligned by the gates, with a note), the gates, the gates with
+    the pair judge deciding, or the judge alone. An article that is not in
     English is an :class:`~checker.errors.InputError` (``about="language"``) unless ``english_only`` is False;
     then it is compared with a note saying so. ``same_count_threshold`` overrides the judge's threshold (for
     benchmarks that sweep it; the shipped one was chosen on dev). The articles are first checked to tell one story
@@ -153,34 +170,38 @@ def compare(
 
         judge_model = load_judge(cache)
         if alignment == "learned":
-            from checker.linker import features, load_claim_encoder, load_linker, shortlist
+            from checker.linker import features, load_claim_encoder, load_linker, to_judge
 
             linker = load_linker()
             claim_encoder = load_claim_encoder(cache)
         default = linker.threshold if alignment == "learned" else judge_model.meta["threshold"]
         threshold = same_count_threshold if same_count_threshold is not None else default
 
+    by_gates: list[str] = []  # the first article of each story too large for the learned alignment
+
     def align_story(mine: list[Claim]) -> list:
         vectors = np.stack([vectors_by_text[c.sentence.text] for c in mine]) if mine else np.zeros((0, 1))
-        if alignment == "gates":
+        too_large = alignment == "learned" and len(mine) > MAX_LEARNED_CLAIMS
+        if too_large:
+            ids = {c.article for c in mine}
+            by_gates.append(next(a.id for a in articles if a.id in ids))
+        if alignment == "gates" or too_large:
             # the judge's scores, given for --explain, also take back a flag it does not believe
             return believed(_with_judgements(align(mine, vectors, **floor), cache), sole_figures(mine))
         contexts = [context(c.sentence.text, c.quantity.start, c.quantity.end) for c in mine]
-        claim_vectors = claim_encoder.encode(contexts) if alignment == "learned" else None
 
         def probabilities(pairs):
             if progress:
                 progress("judging", 0, len(pairs))
             if alignment == "learned":
-                # the judge weighs each figure's nearest partners by the claim encoder; the linker weighs those (its
-                # inputs rank each figure's partners among them); the gates' rules veto
-                keep = shortlist(mine, pairs, claim_vectors)
+                # among the pairs the gates' rules allow, the judge weighs each figure's nearest partners by the
+                # claim encoder; the linker weighs those (its inputs rank each figure's partners among them)
+                keep, claim_vectors = to_judge(mine, pairs, contexts, claim_encoder)
                 chosen = [pair for pair, ok in zip(pairs, keep, strict=True) if ok]
                 p = np.zeros(len(pairs), dtype=np.float32)
                 if chosen:
                     judged = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in chosen])
-                    rows = features(mine, vectors, chosen, judged, claim_vectors)
-                    p[keep] = linker.probabilities(rows) * allowed(mine, chosen)
+                    p[keep] = linker.probabilities(features(mine, vectors, chosen, judged, claim_vectors))
             else:
                 p = judge_model.probabilities([(contexts[i], contexts[j]) for i, j in pairs])
             if progress:
@@ -188,13 +209,19 @@ def compare(
             return p
 
         mode = "judge" if alignment == "learned" else alignment
-        return align_judged(mine, vectors, probabilities, threshold=threshold, mode=mode, keys=contexts, **floor)
+        groups = align_judged(mine, vectors, probabilities, threshold=threshold, mode=mode, keys=contexts, **floor)
+        if alignment == "learned":  # what the judge is not asked to decide: plans, and reports' sole lead tolls
+            groups += spared(align(mine, vectors, **floor), groups, sole_figures(mine))
+        return groups
 
     groups = []
     for k in sorted(set(story_of.values())):  # each story aligned on its own: no group spans two stories
         groups += align_story([c for c in candidates if story_of[c.article] == k])
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
+    if by_gates:
+        note = f"more than {MAX_LEARNED_CLAIMS:,} claims in one story: aligned by the gates (--alignment gates)"
+        articles = [replace(a, notes=(*a.notes, note)) if a.id in by_gates else a for a in articles]
     lap("alignment")
 
     published = {a.id: a.published for a in articles}

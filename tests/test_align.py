@@ -11,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from checker.align import Group, align, align_judged, allowed, believed, comparable, orders_apart
+from checker.align import Group, align, align_judged, allowed, believed, comparable, orders_apart, spared
 from checker.quantities import extract
 from tests.factories import claim, quantity
 
@@ -176,3 +176,17 @@ def test_the_judge_takes_back_the_gates_pairs_it_does_not_believe():
     # a plan against what was done keeps its row: the editor is told that one side is a plan
     plan = Group((five_a, replace(nine_c, planned=True)), 0.9, {(0, 1): 0.1})
     assert believed([plan], threshold=0.3) == [plan]
+
+
+def test_the_learned_road_keeps_the_gates_plans_and_sole_tolls_only_beside_its_own_groups():
+    """Of the gates' pairs, ``spared`` keeps a plan against what was done and two sole lead tolls, never a pair a
+    learned group already holds a claim of, nor any other pair."""
+    figures = (("A", "two", 2), ("B", "seven", 7), ("C", "9", 9))
+    two_a, seven_b, nine_c = (claim(k, quantity(t, v)) for k, t, v in figures)
+    plan = Group((two_a, replace(nine_c, planned=True)), 0.9)
+    tolls = Group((two_a, seven_b), 0.9)
+    other = Group((seven_b, nine_c), 0.9)
+    assert spared([plan, tolls, other], []) == [plan]
+    assert spared([plan, tolls, other], [], sole={two_a, seven_b}) == [plan, tolls]
+    assert spared([plan, tolls, other], [Group((two_a, nine_c), 0.5)], sole={two_a, seven_b}) == []
+    assert spared([Group((two_a, seven_b, replace(nine_c, planned=True)), 0.9)], []) == []  # pairs only

@@ -115,6 +115,7 @@ def test_the_gates_keep_a_flag_only_when_the_judge_believes_it(write_articles, e
             "Bridge opens\n\nThe council said the new bridge over the river is 150 metres long.",
         ),
         encoder=encoder,
+        alignment="gates",
     )
     assert len(report.discrepancies) == flagged
 
@@ -321,3 +322,20 @@ def test_any_news_flags_the_same_count_in_other_words(write_articles, encoder, a
     report = checker.compare(write_articles(a, b), encoder=encoder, any_story=True)
     got = {tuple(c.quantity.text for c in g.claims) for g in report.discrepancies}
     assert got == flagged
+
+
+def test_a_story_too_large_for_the_learned_alignment_is_aligned_by_the_gates_with_a_note(
+    write_articles, encoder, monkeypatch
+):
+    """Over ``MAX_LEARNED_CLAIMS`` claims in one story, the default alignment hands the story to the gates and says
+    so on its first article; under it, no note."""
+    paths = write_articles("Two people were killed in the attack.", "Five people were killed in the attack.")
+    report = checker.compare(paths, encoder=encoder, any_story=True)
+    assert not any("aligned by the gates" in n for a in report.articles for n in a.notes)
+    monkeypatch.setattr(checker.pipeline, "MAX_LEARNED_CLAIMS", 1)
+    report = checker.compare(paths, encoder=encoder, any_story=True)
+    first, second = report.articles
+    assert any("more than 1 claims in one story: aligned by the gates" in n for n in first.notes)
+    assert not any("aligned by the gates" in n for n in second.notes)
+    (group,) = report.discrepancies  # the gates' lead rule pairs the two tolls
+    assert group.verdict.name == "conflict"

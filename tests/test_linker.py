@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import checker
-from checker.linker import FEATURES, MODEL_DIR, Linker, features, load_linker, shortlist
+from checker.linker import FEATURES, MODEL_DIR, Linker, features, load_linker, shortlist, to_judge
 from tests.factories import claim, quantity
 
 
@@ -130,3 +130,30 @@ def test_the_shortlist_keeps_each_figure_s_nearest_partners_by_the_claim_encoder
     # two A figures: with k=2 every B figure keeps both
     assert shortlist(claims, pairs, v, k=2).all()
     assert shortlist(claims, [], v).shape == (0,)
+
+
+def test_the_judge_is_asked_only_about_pairs_the_rules_allow_and_only_those_are_encoded():
+    """``to_judge`` drops a pair the gates' rules refuse (killed against injured) before the claim encoder reads
+    anything, and encodes each claim of an allowed pair once."""
+    claims = [
+        claim("A", quantity("2", 2)),
+        claim("B", quantity("3", 3)),
+        claim("B", quantity("4", 4), event="injured"),
+    ]
+    contexts = ["two killed", "three killed", "four injured"]
+
+    class Encoder:
+        def __init__(self) -> None:
+            self.read: list[str] = []
+
+        def encode(self, texts):
+            self.read += list(texts)
+            return np.eye(len(texts), 3, dtype=np.float32)
+
+    encoder = Encoder()
+    keep, vectors = to_judge(claims, [(0, 1), (0, 2)], contexts, encoder)
+    assert keep.tolist() == [True, False]
+    assert encoder.read == ["two killed", "three killed"]
+    assert vectors.shape == (3, 3) and not vectors[2].any()
+    keep, vectors = to_judge(claims, [(0, 2)], contexts, Encoder())
+    assert keep.tolist() == [False] and not vectors.any()
