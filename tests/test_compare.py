@@ -339,3 +339,32 @@ def test_a_story_too_large_for_the_learned_alignment_is_aligned_by_the_gates_wit
     assert not any("aligned by the gates" in n for n in second.notes)
     (group,) = report.discrepancies  # the gates' lead rule pairs the two tolls
     assert group.verdict.name == "conflict"
+
+
+def test_the_learned_alignment_embeds_only_sentences_whose_claims_the_rules_let_pair(write_articles, encoder):
+    """A figure no rule lets pair with any figure of the other report (goals against a toll) costs no sentence
+    vector; the tolls are still compared."""
+
+    class Recording:
+        name = encoder.name
+
+        def __init__(self) -> None:
+            self.read: list[str] = []
+
+        def encode(self, texts):
+            self.read += list(texts)
+            return encoder.encode(texts)
+
+    recording = Recording()
+    report = checker.compare(
+        write_articles(
+            "Two people were killed in the attack. The home team scored 3 goals.",
+            "Five people were killed in the attack.",
+        ),
+        encoder=recording,
+        any_story=True,
+    )
+    assert "The home team scored 3 goals." not in recording.read
+    assert "Two people were killed in the attack." in recording.read
+    (group,) = report.discrepancies
+    assert group.verdict.name == "conflict"
