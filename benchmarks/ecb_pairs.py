@@ -123,7 +123,9 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true", help="count where each missed discrepancy is lost")
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
     parser.add_argument("--threshold", type=float, help="the judge's threshold, to sweep it on dev")
-    parser.add_argument("--alignment", choices=MODES, default=MODES[0], help="the judge, the gates, or both")
+    parser.add_argument(
+        "--alignment", choices=MODES, default=MODES[0], help=f"one of {', '.join(MODES)} (default: {MODES[0]})"
+    )
     args = parser.parse_args()
 
     root = corpus("ecbplus_text").parent

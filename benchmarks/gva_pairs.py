@@ -111,7 +111,9 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print false alarms and missed rewrites")
     parser.add_argument("--incidents", type=int, default=0, help="limit the agreement run (0: all)")
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND)
-    parser.add_argument("--alignment", choices=MODES, default=MODES[0], help="the judge, the gates, or both")
+    parser.add_argument(
+        "--alignment", choices=MODES, default=MODES[0], help=f"one of {', '.join(MODES)} (default: {MODES[0]})"
+    )
     parser.add_argument("--parity", action="store_true", help="check every comparison against the reference backend")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="which half of the incidents")
     parser.add_argument(

@@ -7,8 +7,8 @@ window only, so that every figure claimdiff reads was seen by a labeller. Split 
 (``training/splits.py``, ``training.cluster_tasks.cluster_split``); the judge and the linker train on ``train``,
 thresholds are chosen on ``dev``, ``test`` runs once.
 
-    python benchmarks/links.py --split dev                      # the default alignment (the gates)
-    python benchmarks/links.py --split dev --alignment learned  # the linker over the judge; also: both, judge
+    python benchmarks/links.py --split dev                      # the default alignment (learned)
+    python benchmarks/links.py --split dev --alignment gates    # the hand gates; also: both, judge
     python benchmarks/links.py --split test --alignment all     # every mode, once, at the end
     python benchmarks/links.py --split dev --alignment gates,learned --intervals   # is the difference beyond chance?
 
