@@ -354,11 +354,12 @@ def spared(gated: Sequence[Group], learned: Sequence[Group], sole: Collection[Cl
     (found · flags real · trap alarms) without, 21/90 · 22/54 · 12 with plans, 21/90 · 22/58 · 13 with both; the
     editor cases of ``tests/test_compare.py`` and the Belgorod table need both."""
     taken = {id(c) for g in learned for c in g.claims}
+    sole = set(sole)
     return [
         g
         for g in gated
         if len(g.claims) == 2
-        and (g.claims[0].planned != g.claims[1].planned or set(g.claims) <= set(sole))
+        and (g.claims[0].planned != g.claims[1].planned or set(g.claims) <= sole)
         and not any(id(c) in taken for c in g.claims)
     ]
 

@@ -192,7 +192,7 @@ def to_judge(
     is fitted on the same candidates (``training.train_linker``), so its inputs mean the same there and here."""
     from checker.align import allowed
 
-    keep = allowed(claims, pairs) if pairs else np.zeros(0, dtype=bool)
+    keep = allowed(claims, pairs)
     claim_vectors = np.zeros((len(claims), 1), dtype=np.float32)
     chosen = [pair for pair, ok in zip(pairs, keep, strict=True) if ok]
     if chosen:

@@ -152,6 +152,9 @@ def compare(
     told = stories[:1] if reference is not None else stories  # a draft is compared within its own story only
     story_of = {a: k for k, story in enumerate(told) if len(story) > 1 for a in story}
     candidates = [c for c, ok in zip(claims, keep, strict=True) if ok and c.article in story_of]
+    by_story: dict[int, list[Claim]] = {}  # each story's candidates, in claim order
+    for c in candidates:
+        by_story.setdefault(story_of[c.article], []).append(c)
     embedded = candidates
     if alignment == "learned":
         # only a claim the gates' rules let pair within its story (:func:`pairable`, the leads as
@@ -159,10 +162,7 @@ def compare(
         # sentence vector (a zero row prunes them). On 44 GVA articles (benchmarks/speed.py --gva-incidents 20,
         # 2026-12-08) the embedding stage went from 1.9 s to 0.7 s, the learned road from 14.9 to 27.4 articles/s
         # (the gates 26.1); dev moved by one false flag (26/88 -> 26/87 real), the sentence vectors being batched
-        embedded = []
-        for k in sorted(set(story_of.values())):
-            mine = [c for c in candidates if story_of[c.article] == k]
-            embedded += [c for c, ok in zip(mine, pairable(mine), strict=True) if ok]
+        embedded = [c for mine in by_story.values() for c, ok in zip(mine, pairable(mine), strict=True) if ok]
     texts = sorted({c.sentence.text for c in embedded})
     if encoder is None and texts:
         from embeddings import DEFAULT_BACKEND, load_encoder
@@ -229,8 +229,8 @@ def compare(
         return groups
 
     groups = []
-    for k in sorted(set(story_of.values())):  # each story aligned on its own: no group spans two stories
-        groups += align_story([c for c in candidates if story_of[c.article] == k])
+    for k in sorted(by_story):  # each story aligned on its own: no group spans two stories
+        groups += align_story(by_story[k])
     if reference is not None:
         groups = [g for g in groups if any(c.article == articles[0].id for c in g.claims)]
     if by_gates:
